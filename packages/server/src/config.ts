@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -41,6 +42,8 @@ const schema = z.object({
   SYNC_STALE_AFTER_MS: int(30_000, 10),
   SYNC_HISTORY_RETENTION_DAYS: int(30, 1),
   SYNC_ITEM_CONCURRENCY: int(8, 1),
+  SYNC_BATCH_SIZE: int(5000, 1),
+  SYNC_QUEUE_RETRY_LIMIT: int(2, 0),
   GRAPHQL_MAX_DEPTH: int(12, 1),
   GRAPHQL_MAX_ALIASES: int(30, 1),
   GRAPHQL_MAX_TOKENS: int(5000, 1),
@@ -71,12 +74,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (demoMode && production) problems.push('  DEMO_MODE: demo mode is refused when NODE_ENV=production');
   if (!demoMode && !hasAuth) problems.push('  JWT_SECRET or JWKS_URL: one is required unless DEMO_MODE=true');
   if (production && !e.SYNCLANE_ENCRYPTION_KEY) problems.push('  SYNCLANE_ENCRYPTION_KEY: required in production (32 bytes, base64)');
-  if (e.SYNC_CRON !== 'off' && e.SYNC_CRON.trim().split(/\s+/).length < 5) problems.push('  SYNC_CRON: must be a cron expression or "off"');
+  if (e.SYNC_CRON !== 'off' && !cron.validate(e.SYNC_CRON)) problems.push('  SYNC_CRON: must be a cron expression or "off"');
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: e.SYNC_CRON_TZ });
+  } catch {
+    problems.push('  SYNC_CRON_TZ: must be an IANA time zone');
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     ...e,
     demoMode,
-    outboundAllowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    outboundAllowedHosts: [
+      ...e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+      // Demo connections reach the in-process simulators on loopback.
+      ...(demoMode ? ['127.0.0.1'] : []),
+    ],
     repoRoot,
   };
 }

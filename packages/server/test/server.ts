@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { signToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { startRuntime, type Runtime } from '../src/runtime.js';
+import { startRuntime, type Runtime, type RuntimeOverrides } from '../src/runtime.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -29,8 +29,8 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + WS) on a free port with its own migrated database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(env: Record<string, string> = {}, overrides: RuntimeOverrides = {}, databaseUrl?: string): Promise<TestServer> {
+  const database: TestDatabase = databaseUrl ? { url: databaseUrl, name: '', drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -45,7 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL));
+  const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL), overrides);
   const url = runtime.app.url;
   const token: TestServer['token'] = (userId = randomUUID(), extra = {}) =>
     signToken(TEST_JWT_SECRET, { sub: userId, role: extra.role ?? 'authenticated', email: extra.email }, '1h');

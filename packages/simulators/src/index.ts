@@ -1,3 +1,14 @@
 export { generateCatalogue } from './catalogue.js';
 export type { Catalogue, CatalogueOptions, CatalogueOrder, CatalogueProduct } from './catalogue.js';
 export type { FaultOptions } from './common/faults.js';
+export { createShopifySimulator, DEFAULT_SHOPIFY_API_VERSIONS } from './shopify/simulator.js';
+export type { ProductChange, ShopifySimulator, ShopifySimulatorOptions, ShopifySimulatorStats } from './shopify/simulator.js';
+export type { SeedOrderInput, SeedOrderLineInput, SeedProductInput, SeedVariantInput } from './shopify/seed.js';
+export type { ProductSnapshot } from './shopify/records.js';
+export type { BucketOptions, ThrottleStatus } from './shopify/bucket.js';
+export { createNetSuiteSimulator, netSuiteDefaultCredentials, netSuiteDefaultQuirks } from './netsuite/index.js';
+export type { NetSuiteQuirks, NetSuiteSimulator, NetSuiteSimulatorOptions } from './netsuite/index.js';
+export type { SimLocation as NetSuiteSimLocation, TbaCredentials as NetSuiteTbaCredentials, ItemPatch as NetSuiteItemPatch, SeedCustomer as NetSuiteSeedCustomer, SeedItem as NetSuiteSeedItem } from './netsuite/index.js';
+export type { SimCustomer as NetSuiteSimCustomer, SimItem as NetSuiteSimItem, SimSalesOrder as NetSuiteSimSalesOrder, SimSalesOrderLine as NetSuiteSimSalesOrderLine } from './netsuite/index.js';
+export { postGraphql } from './shopify/post-graphql.js';
+export type { GraphqlAnswer } from './shopify/post-graphql.js';

@@ -61,6 +61,11 @@ export interface SourceRecord<T extends CanonicalItem = CanonicalItem> {
   /** The source's lastModified as a UTC instant. Used to find candidates, never to decide a write. */
   updatedAt: Date;
   data: T;
+  /**
+   * Set when the record cannot be synced as it is (e.g. a Shopify product with several
+   * variants): the engine fails the item with this reason and never writes `data`.
+   */
+  unsyncable?: string;
 }
 
 /** The deterministic keys that make a create idempotent (DESIGN §10). */

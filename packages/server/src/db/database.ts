@@ -82,6 +82,26 @@ export class Database {
     }) as unknown as PrismaClient;
   }
 
+  /**
+   * A raw pg client in a service-role transaction, for libraries that take a `db` adapter
+   * (the job queue enqueues inside the same transaction as the rows it counts).
+   */
+  async withServiceClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('role', $1, true), set_config('app.user_id', '', true)`, [SERVICE_ROLE]);
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async close(): Promise<void> {
     await this.prisma.$disconnect();
     await this.pool.end().catch(() => undefined);

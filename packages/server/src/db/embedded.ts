@@ -85,6 +85,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const requested = path.resolve(opts.dataDir);
   const sideFile = (suffix: string) => path.join(path.dirname(requested), `${path.basename(requested)}-${suffix}`);
   const credentialsFile = sideFile('credentials.json');
+  // Which process started the running postmaster: tells an orphan (owner gone) from one in use.
   const ownerFile = sideFile('owner.json');
   const lib = await loadLibrary();
   const runAs = process.getuid?.() === 0 ? postgresOsUser(logger) : undefined;

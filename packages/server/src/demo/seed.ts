@@ -48,12 +48,15 @@ export async function seedDemo(db: Database, cipher: CredentialCipher, users: De
           userId: user.id,
           platform: 'netsuite',
           name: 'Demo NetSuite account',
-          config: { accountId: DEMO_NETSUITE.accountId, timeZone: 'America/New_York', locationId: '1', shippingItemId: '900', ...(endpoints.netsuiteUrl ? { baseUrl: endpoints.netsuiteUrl } : {}) },
+          config: { accountId: DEMO_NETSUITE.accountId, timeZone: 'America/New_York', locationId: '1', shippingItemId: '60', ...(endpoints.netsuiteUrl ? { baseUrl: endpoints.netsuiteUrl } : {}) },
           credentials: cipher.encrypt({ consumerKey: DEMO_NETSUITE.consumerKey, consumerSecret: DEMO_NETSUITE.consumerSecret, tokenId: DEMO_NETSUITE.tokenId, tokenSecret: DEMO_NETSUITE.tokenSecret }),
           status: enabled ? 'active' : 'disabled',
         },
         update: {},
       });
+      // The simulators' ports may differ from the last start: point the demo connections at them.
+      if (endpoints.shopifyUrl) await tx.$executeRaw`UPDATE connections SET config = config || jsonb_build_object('baseUrl', ${endpoints.shopifyUrl}::text) WHERE id = ${shopifyId}::uuid AND platform = 'shopify'`;
+      if (endpoints.netsuiteUrl) await tx.$executeRaw`UPDATE connections SET config = config || jsonb_build_object('baseUrl', ${endpoints.netsuiteUrl}::text) WHERE id = ${netsuiteId}::uuid AND platform = 'netsuite'`;
       const patterns = [
         { name: 'Active Electronics', description: 'All active electronic products', direction: 'netsuite_to_shopify' as const, filterConfig: { status: ['active'], category: 'Electronics', priceMin: 10 } },
         { name: 'Budget apparel', description: 'Apparel under 50', direction: 'netsuite_to_shopify' as const, filterConfig: { category: 'Apparel', priceMax: 50 } },

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
-import { redactMessage, secretValues } from './redact.js';
+import { redactMessage, secretLiterals, secretValues } from './redact.js';
 
 export interface ApolloSetup {
   apollo: ApolloServer<Context>;
@@ -16,7 +16,7 @@ export interface ApolloSetup {
 /** Cuts credentials out of every error message, whatever produced it. */
 const redactPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart({ request }) {
-    const secrets = secretValues(request.variables ?? {});
+    const secrets = [...secretValues(request.variables ?? {}), ...secretLiterals(request.query)];
     if (secrets.length === 0) return;
     return {
       async willSendResponse({ response }) {
@@ -75,7 +75,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
-    status400ForVariableCoercionErrors: true,
     plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), redactPlugin, loggingPlugin(logger), ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: protection.validationRules,
     formatError: (formatted) => formatError(formatted, production),

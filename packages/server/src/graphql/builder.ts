@@ -15,12 +15,15 @@ export interface BuilderTypes {
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
+  DefaultFieldNullability: false;
 }
 
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
   plugins: [ScopeAuthPlugin, PrismaPlugin],
+  // The contract's fields are non-null unless it says otherwise.
+  defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ user: ctx.actor.userId !== null, service: ctx.actor.kind === 'service' }),
     unauthorizedError: (_parent, ctx) => (ctx.actor ? forbidden() : unauthenticated()),
@@ -41,4 +44,4 @@ builder.addScalarType('JSON', JSONScalar);
 
 builder.queryType({});
 builder.mutationType({});
-// TEMP builder.subscriptionType({});
+builder.subscriptionType({});

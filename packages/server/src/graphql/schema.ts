@@ -2,6 +2,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.js';
 import '../modules/users/users.schema.js';
 import '../modules/patterns/patterns.schema.js';
+import '../modules/connections/connections.schema.js';
+import '../modules/sync-list/sync-list.schema.js';
+import '../modules/history/history.schema.js';
+import '../modules/sync/sync.schema.js';
+import '../modules/scheduled/scheduled.schema.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -49,7 +49,9 @@ export function attachSubscriptions(opts: {
           return false;
         }
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      // Parse and validate here and hand graphql-ws the execution args, so it never calls
+      // its own copy of graphql (two copies of graphql refuse each other's schema).
+      onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
           document = parse(payload.query, { maxTokens: 5000 });
@@ -59,7 +61,13 @@ export function attachSubscriptions(opts: {
         const errors = validate(opts.schema, document, undefined, { maxErrors: 20 });
         const extra = opts.validationRules.length ? validate(opts.schema, document, opts.validationRules) : [];
         if (errors.length || extra.length) return [...errors, ...extra];
-        return undefined;
+        return {
+          schema: opts.schema,
+          document,
+          operationName: payload.operationName ?? undefined,
+          variableValues: payload.variables ?? undefined,
+          contextValue: ctx.extra.context as Context,
+        };
       },
     },
     wss,
