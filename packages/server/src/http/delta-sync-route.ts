@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { ContextFactory } from '../graphql/context-factory.js';
+import { restRequest } from './rest-request.js';
 import { LIMITS } from '../modules/shared/limits.js';
 
 const body = z
@@ -16,25 +16,16 @@ const body = z
 export function mountDeltaSyncRoute(app: Express, createContext: ContextFactory): void {
   app.post('/functions/v1/delta-sync', express.json({ limit: '1mb' }), async (req, res, next) => {
     try {
-      let ctx;
-      try {
-        ctx = await createContext(req.headers.authorization);
-      } catch (err) {
-        res.status(401).json({ error: err instanceof GraphQLError ? err.message : 'unauthorized' });
-        return;
-      }
+      const request = await restRequest(req, res, createContext, body);
+      if (!request) return;
+      const { ctx, body: input } = request;
       const userId = ctx.actor.userId;
       if (!userId) {
         res.status(403).json({ error: 'delta-sync needs a user token (with sub)' });
         return;
       }
-      const parsed = body.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
-        return;
-      }
-      const ids = parsed.data.syncListIds ? [...new Set(parsed.data.syncListIds.map((i) => i.toLowerCase()))] : null;
-      const { result } = await ctx.services.sync.runDeltaSync(ctx.actor, userId, { syncListIds: ids, itemType: parsed.data.itemType, force: parsed.data.force }, 'rest');
+      const ids = input.syncListIds ? [...new Set(input.syncListIds.map((i) => i.toLowerCase()))] : null;
+      const { result } = await ctx.services.sync.runDeltaSync(ctx.actor, userId, { syncListIds: ids, itemType: input.itemType, force: input.force }, 'rest');
       res.json({
         syncHistoryId: result.syncHistoryId,
         status: result.status,

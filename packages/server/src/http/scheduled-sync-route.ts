@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { ContextFactory } from '../graphql/context-factory.js';
+import { restRequest } from './rest-request.js';
 
 // The seed's body is empty; `slot` (optional) names the scheduled slot this call stands for,
 // so several callers of one slot run it once.
@@ -11,23 +11,14 @@ const body = z.object({ slot: z.string().trim().min(1).max(200).optional() }).st
 export function mountScheduledSyncRoute(app: Express, createContext: ContextFactory): void {
   app.post('/functions/v1/scheduled-sync', express.json({ limit: '16kb' }), async (req, res, next) => {
     try {
-      let ctx;
-      try {
-        ctx = await createContext(req.headers.authorization);
-      } catch (err) {
-        res.status(401).json({ error: err instanceof GraphQLError ? err.message : 'unauthorized' });
-        return;
-      }
+      const request = await restRequest(req, res, createContext, body);
+      if (!request) return;
+      const { ctx, body: input } = request;
       if (ctx.actor.kind !== 'service') {
         res.status(403).json({ error: 'scheduled-sync needs the service role', code: 'FORBIDDEN' });
         return;
       }
-      const parsed = body.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
-        return;
-      }
-      const result = await ctx.services.scheduled.runAndWait('rest', parsed.data.slot ? `rest:${parsed.data.slot}` : undefined);
+      const result = await ctx.services.scheduled.runAndWait('rest', input.slot ? `rest:${input.slot}` : undefined);
       const { syncHistoryId: _id, ...seed } = result;
       res.json(seed);
     } catch (err) {

@@ -164,6 +164,13 @@ describe('product preview and metrics', () => {
     expect(hidden.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers a platform error (a cursor the platform refuses) as an error with its message, never a 500', async () => {
+    const res = await stack.server.gql(`query($id: ID!) { productPreview(connectionId: $id, after: "not-a-cursor") { edges { node { sourceId } } } }`, { id: stack.user.shopifyConnectionId }, stack.user.token);
+    expect(res.status).toBe(200);
+    expect(res.errors![0]!.extensions!.code).toMatch(/^(PLATFORM_ERROR|BAD_USER_INPUT)$/);
+    expect(res.errors![0]!.message).not.toBe('Internal server error');
+  });
+
   it('exposes Prometheus metrics', async () => {
     const text = await (await fetch(`${stack.url}/metrics`)).text();
     expect(text).toContain('synclane_sync_runs_total');

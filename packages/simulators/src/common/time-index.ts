@@ -11,22 +11,29 @@ export interface TimeBound extends TimeKey {
 
 interface Entry extends TimeKey {
   key: string;
+  /** Set when the key moved on to a newer entry or went away. */
+  dead?: true;
 }
 
 const order = (a: TimeKey, b: TimeKey) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-// Up to this many changes are spliced in one by one; more are merged in one pass.
+// Up to this many out-of-order keys are spliced in one by one; more are merged in one pass.
 const SPLICE_LIMIT = 32;
 
 /**
  * Record keys sorted by (modified time, id), so "changed since" reads a range instead of the
  * whole store. Writers only mark keys changed (`touch`); the index catches up on the next read,
- * so a burst of writes (seeding 100,000 records) costs one sort, not 100,000 inserts.
+ * so seeding 100,000 records costs one sort. A changed record's old entry is left in place,
+ * dead (its key now maps to a newer entry), and the new one is appended: a save stamps "now",
+ * the end of the order, so a write costs O(1) instead of moving half the array. Dead entries
+ * are skipped by reads and swept out once they are a quarter of the array.
  */
 export class TimeIndex {
   private entries: Entry[] = [];
+  /** The live entry of each key. */
   private readonly current = new Map<string, Entry>();
   private readonly dirty = new Set<string>();
+  private dead = 0;
   private built = false;
 
   /** `keyOf` reads a record's key now (undefined once it is gone); `keys` lists every record. */
@@ -42,6 +49,7 @@ export class TimeIndex {
     this.entries = [];
     this.current.clear();
     this.dirty.clear();
+    this.dead = 0;
   }
 
   /** Keys within the bounds (null: unbounded), ascending by (at, id). */
@@ -50,7 +58,10 @@ export class TimeIndex {
     const start = lower ? this.search(lower, !lower.open) : 0;
     const end = upper ? this.search(upper, upper.open) : this.entries.length;
     const out: string[] = [];
-    for (let i = start; i < end; i++) out.push((this.entries[i] as Entry).key);
+    for (let i = start; i < end; i++) {
+      const e = this.entries[i] as Entry;
+      if (!e.dead) out.push(e.key);
+    }
     return out;
   }
 
@@ -67,58 +78,64 @@ export class TimeIndex {
     return lo;
   }
 
-  /** Where an entry sits; ids are unique, so its (at, id) finds it (the scan is only a guard). */
-  private indexOf(e: Entry): number {
-    let i = this.search(e, true);
-    while (i < this.entries.length && this.entries[i] !== e) i++;
-    return i;
-  }
-
   private entry(key: string): Entry | undefined {
     const k = this.keyOf(key);
     return k && !Number.isNaN(k.at) ? { at: k.at, id: k.id, key } : undefined;
   }
 
   private flush(): void {
-    if (!this.built) {
-      this.entries = [];
-      for (const key of this.keys()) {
-        const e = this.entry(key);
-        if (e) this.entries.push(e);
-      }
-      this.entries.sort(order);
-      for (const e of this.entries) this.current.set(e.key, e);
-      this.built = true;
-      return;
-    }
+    if (!this.built) return this.build();
     if (this.dirty.size === 0) return;
-    if (this.dirty.size <= SPLICE_LIMIT) {
-      for (const key of this.dirty) {
-        const old = this.current.get(key);
-        if (old) this.entries.splice(this.indexOf(old), 1);
-        const e = this.entry(key);
-        if (e) this.entries.splice(this.search(e, true), 0, e);
-        if (e) this.current.set(key, e);
-        else this.current.delete(key);
+    const late: Entry[] = [];
+    for (const key of this.dirty) {
+      const old = this.current.get(key);
+      const e = this.entry(key);
+      if (old && e && order(old, e) === 0) continue;
+      if (old) {
+        old.dead = true;
+        this.dead += 1;
       }
-    } else {
-      // Drop the changed entries in one pass, sort their new keys, merge the two sorted lists.
-      const kept = this.entries.filter((e) => !this.dirty.has(e.key));
-      const fresh: Entry[] = [];
-      for (const key of this.dirty) {
-        const e = this.entry(key);
-        if (e) fresh.push(e);
-        if (e) this.current.set(key, e);
-        else this.current.delete(key);
+      if (!e) {
+        this.current.delete(key);
+        continue;
       }
-      fresh.sort(order);
-      const merged: Entry[] = new Array(kept.length + fresh.length);
-      let [i, j, k] = [0, 0, 0];
-      while (i < kept.length && j < fresh.length) merged[k++] = order(kept[i] as Entry, fresh[j] as Entry) <= 0 ? (kept[i++] as Entry) : (fresh[j++] as Entry);
-      while (i < kept.length) merged[k++] = kept[i++] as Entry;
-      while (j < fresh.length) merged[k++] = fresh[j++] as Entry;
-      this.entries = merged;
+      this.current.set(key, e);
+      const last = this.entries[this.entries.length - 1];
+      if (!last || order(last, e) <= 0) this.entries.push(e);
+      else late.push(e);
     }
     this.dirty.clear();
+    if (late.length > SPLICE_LIMIT) this.merge(late);
+    else for (const e of late) this.entries.splice(this.search(e, true), 0, e);
+    if (this.dead > 1024 && this.dead * 4 > this.entries.length) {
+      this.entries = this.entries.filter((e) => !e.dead);
+      this.dead = 0;
+    }
+  }
+
+  private build(): void {
+    this.entries = [];
+    for (const key of this.keys()) {
+      const e = this.entry(key);
+      if (e) this.entries.push(e);
+    }
+    this.entries.sort(order);
+    for (const e of this.entries) this.current.set(e.key, e);
+    this.built = true;
+  }
+
+  /** Sorts the late entries and merges them with the live ones in one pass (dropping the dead). */
+  private merge(late: Entry[]): void {
+    late.sort(order);
+    const merged: Entry[] = [];
+    let j = 0;
+    for (const e of this.entries) {
+      if (e.dead) continue;
+      while (j < late.length && order(late[j] as Entry, e) < 0) merged.push(late[j++] as Entry);
+      merged.push(e);
+    }
+    while (j < late.length) merged.push(late[j++] as Entry);
+    this.entries = merged;
+    this.dead = 0;
   }
 }

@@ -64,8 +64,25 @@ export function formatWallTime(w: WallTime, format: string): string {
     .join('');
 }
 
+// Rendered datetimes by zone and format, then by whole second: a page of 1,000 rows renders
+// each column's datetime once per distinct second, not once per row.
+const rendered = new Map<string, Map<number, string>>();
+
 export function formatInstant(instant: Date, zone: string, format: string): string {
-  return formatWallTime(toWallTime(instant, zone), format);
+  const second = Math.floor(instant.getTime() / 1000);
+  const key = `${zone}|${format}`;
+  let bySecond = rendered.get(key);
+  if (!bySecond) {
+    if (rendered.size >= 100) rendered.clear();
+    rendered.set(key, (bySecond = new Map()));
+  }
+  let text = bySecond.get(second);
+  if (text === undefined) {
+    if (bySecond.size >= 50_000) bySecond.clear();
+    text = formatWallTime(toWallTime(instant, zone), format);
+    bySecond.set(second, text);
+  }
+  return text;
 }
 
 /** Parses text written in a format model; fields the format lacks default to the start of the day. */

@@ -76,7 +76,7 @@ export class VersionedMap<V> extends Map<string, V> {
   override set(key: string, value: V): this {
     this.onChange();
     super.set(key, value);
-    // Map's constructor calls set before the fields exist; it is never given entries here.
+    // (Map's constructor would call set before `listeners` exists, but super() is given no entries.)
     for (const l of this.listeners) l(key);
     return this;
   }

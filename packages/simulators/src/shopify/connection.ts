@@ -80,16 +80,25 @@ export function paginate<T>(sorted: readonly T[], keyOf: (item: T) => SortKey, a
     start = lo;
   }
   const nodes = sorted.slice(start, start + size);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  let edges: Edge<T>[] | undefined;
   return {
     offset: start,
-    edges,
+    // Cursors are made only when a query selects them: most ask for nodes, and each is JSON + base64.
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+    },
     nodes,
     pageInfo: {
       hasNextPage: start + size < sorted.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return first === undefined ? null : encodeCursor(keyOf(first));
+      },
+      get endCursor() {
+        return last === undefined ? null : encodeCursor(keyOf(last));
+      },
     },
   };
 }

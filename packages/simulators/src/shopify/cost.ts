@@ -16,6 +16,8 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -36,6 +38,41 @@ interface Walk {
   errors: GraphQLError[];
   /** Arguments do not depend on the data: read them once per field, not once per returned node. */
   args: Map<FieldNode, Record<string, unknown>>;
+  /** Nor do a field's type facts and a selection's fields per type: 200 returned nodes ask the same. */
+  facts: Map<FieldNode, Map<GraphQLObjectType, FieldFacts | undefined>>;
+  fields: Map<SelectionSetNode, Map<GraphQLObjectType, FieldNode[]>>;
+}
+
+interface FieldFacts {
+  def: GraphQLField<unknown, unknown>;
+  named: GraphQLNamedType;
+  composite: boolean;
+  connection: boolean;
+  list: boolean;
+}
+
+function factsOf(walk: Walk, node: FieldNode, parent: GraphQLObjectType): FieldFacts | undefined {
+  let byParent = walk.facts.get(node);
+  if (!byParent) walk.facts.set(node, (byParent = new Map()));
+  if (byParent.has(parent)) return byParent.get(parent);
+  const def = parent.getFields()[node.name.value];
+  let facts: FieldFacts | undefined;
+  if (def) {
+    const named = getNamedType(def.type);
+    const inner = isNonNullType(def.type) ? def.type.ofType : def.type;
+    facts = { def, named, composite: isCompositeType(named), connection: named.name.endsWith('Connection') && isObjectType(named), list: isListType(inner) };
+  }
+  byParent.set(parent, facts);
+  return facts;
+}
+
+/** collectFields, remembered per selection set and type for the walk. */
+function fieldsOn(walk: Walk, selectionSet: SelectionSetNode, type: GraphQLObjectType): FieldNode[] {
+  let byType = walk.fields.get(selectionSet);
+  if (!byType) walk.fields.set(selectionSet, (byType = new Map()));
+  let fields = byType.get(type);
+  if (!fields) byType.set(type, (fields = collectFields(walk, selectionSet, type)));
+  return fields;
 }
 
 function applies(walk: Walk, condition: string | undefined, type: GraphQLObjectType): boolean {
@@ -74,7 +111,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, t
   let max = 0;
   for (const t of concrete) {
     let sum = 0;
-    for (const field of collectFields(walk, selectionSet, t)) sum += fieldCost(walk, field, t, data);
+    for (const field of fieldsOn(walk, selectionSet, t)) sum += fieldCost(walk, field, t, data);
     max = Math.max(max, sum);
   }
   return max;
@@ -95,26 +132,26 @@ function checkInputSizes(walk: Walk, name: string, args: Record<string, unknown>
 
 function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLObjectType, parentData: Data | undefined): number {
   const name = node.name.value;
-  const def = parent.getFields()[name];
-  if (!def) return 0;
-  const named = getNamedType(def.type);
+  const facts = factsOf(walk, node, parent);
+  if (!facts) return 0;
+  const { def } = facts;
   let args = walk.args.get(node);
   if (!args) walk.args.set(node, (args = getArgumentValues(def, node, walk.variables)));
   if (!parentData) checkInputSizes(walk, name, args);
-  if (!isCompositeType(named)) return 0;
+  if (!facts.composite) return 0;
+  const named = facts.named as GraphQLCompositeType;
   const key = node.alias?.value ?? name;
   const value = parentData ? parentData[key] : undefined;
   if (parentData && (value === null || value === undefined)) return 0;
 
-  if (named.name.endsWith('Connection') && isObjectType(named)) {
+  if (facts.connection && isObjectType(named)) {
     const requested = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : 0;
     if (!parentData && requested > MAX_PAGE_SIZE) {
       walk.errors.push(new GraphQLError(`The first argument of ${name} must be at most ${MAX_PAGE_SIZE}.`, { extensions: { code: 'BAD_REQUEST', field: name } }));
     }
     return 2 + connectionNodesCost(walk, node, named, asData(value), requested);
   }
-  const inner = isNonNullType(def.type) ? def.type.ofType : def.type;
-  if (isListType(inner)) {
+  if (facts.list) {
     const items = Array.isArray(value) ? value : undefined;
     const sized = Object.values(args).find(Array.isArray);
     const count = items ? items.filter((i) => i !== null).length : sized ? sized.length : 1;
@@ -129,12 +166,12 @@ function connectionNodesCost(walk: Walk, node: FieldNode, connection: GraphQLObj
   const nodeType = getNamedType(connection.getFields().nodes?.type);
   if (!nodeType || !isCompositeType(nodeType)) return 0;
   const sets: Array<{ set: SelectionSetNode | undefined; items: (key: Data) => unknown[] }> = [];
-  for (const field of collectFields(walk, node.selectionSet as SelectionSetNode, connection)) {
+  for (const field of fieldsOn(walk, node.selectionSet as SelectionSetNode, connection)) {
     const key = field.alias?.value ?? field.name.value;
     if (field.name.value === 'nodes') sets.push({ set: field.selectionSet, items: (d) => (Array.isArray(d[key]) ? (d[key] as unknown[]) : []) });
     if (field.name.value === 'edges' && field.selectionSet) {
       const edgeType = getNamedType(connection.getFields().edges?.type) as GraphQLObjectType;
-      for (const inner of collectFields(walk, field.selectionSet, edgeType)) {
+      for (const inner of fieldsOn(walk, field.selectionSet, edgeType)) {
         if (inner.name.value !== 'node') continue;
         const nodeKey = inner.alias?.value ?? 'node';
         sets.push({ set: inner.selectionSet, items: (d) => (Array.isArray(d[key]) ? (d[key] as unknown[]).map((e) => asData(e)?.[nodeKey]) : []) });
@@ -164,7 +201,7 @@ export interface CostInput {
 
 /** The cost Shopify charges before running a query, plus the size limits it breaks. */
 export function requestedCost(input: CostInput): { cost: number; errors: GraphQLError[] } {
-  const walk: Walk = { ...input, errors: [], args: new Map() };
+  const walk: Walk = { ...input, errors: [], args: new Map(), facts: new Map(), fields: new Map() };
   const fields = collectFields(walk, input.selectionSet, input.rootType);
   let cost = 0;
   for (const field of fields) {
@@ -179,9 +216,9 @@ export function requestedCost(input: CostInput): { cost: number; errors: GraphQL
 
 /** What the answer actually cost: connections and lists count the nodes returned. */
 export function actualCost(input: CostInput, data: Data | null | undefined): number {
-  if (input.isMutation) return collectFields({ ...input, errors: [], args: new Map() }, input.selectionSet, input.rootType).length * MUTATION_COST;
+  if (input.isMutation) return collectFields({ ...input, errors: [], args: new Map(), facts: new Map(), fields: new Map() }, input.selectionSet, input.rootType).length * MUTATION_COST;
   if (!data) return 0;
-  const walk: Walk = { ...input, errors: [], args: new Map() };
+  const walk: Walk = { ...input, errors: [], args: new Map(), facts: new Map(), fields: new Map() };
   let cost = 0;
   for (const field of collectFields(walk, input.selectionSet, input.rootType)) cost += fieldCost(walk, field, input.rootType, data);
   return cost;

@@ -69,12 +69,17 @@ function withTypeMarkers(schema: GraphQLSchema, document: DocumentNode): Documen
   }));
 }
 
+/** Hides the markers from the answer: undefined is left out of JSON, and keeps the objects' shape (delete would not). */
 function stripMarkers(value: unknown): void {
-  if (Array.isArray(value)) for (const item of value) stripMarkers(item);
-  else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    delete record[TYPE_KEY];
-    for (const child of Object.values(record)) stripMarkers(child);
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object' && item !== null) stripMarkers(item);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (record[TYPE_KEY] !== undefined) record[TYPE_KEY] = undefined;
+  for (const key in record) {
+    const child = record[key];
+    if (typeof child === 'object' && child !== null) stripMarkers(child);
   }
 }
 
@@ -82,8 +87,28 @@ function errorBody(error: GraphQLError | { message: string; extensions?: Record<
   return error instanceof GraphQLError ? error.toJSON() : error;
 }
 
+interface Prepared {
+  document: DocumentNode;
+  invalid: readonly GraphQLError[];
+  /** The document with type markers, made on first execution. */
+  marked?: DocumentNode;
+}
+
 /** POST /admin/api/{version}/graphql.json: token check, faults, cost and bucket, then real GraphQL execution. */
 export function createGraphqlHandler(deps: HandlerDeps): Handler {
+  // Parsed and validated documents by query text: a sync sends the same few texts thousands of
+  // times, and parse + validate + markers cost more than answering a small query.
+  const documents = new Map<string, Prepared>();
+  const prepare = (text: string): Prepared => {
+    let hit = documents.get(text);
+    if (!hit) {
+      const document = parse(text);
+      hit = { document, invalid: validate(deps.schema, document) };
+      if (documents.size >= 200) documents.delete(documents.keys().next().value as string);
+      documents.set(text, hit);
+    }
+    return hit;
+  };
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const match = PATH.exec(url.pathname);
     if (!match || req.method !== 'POST') return sendJson(res, 404, { errors: 'Not Found' });
@@ -107,13 +132,13 @@ export function createGraphqlHandler(deps: HandlerDeps): Handler {
       sendJson(res, 200, { errors: errors.map(errorBody), extensions: { cost: costOf(requested, null) } }, headers);
 
     if (typeof body.query !== 'string') return fail([{ message: 'Parameter Missing or Invalid', extensions: { code: 'BAD_REQUEST' } }]);
-    let document: DocumentNode;
+    let prepared: Prepared;
     try {
-      document = parse(body.query);
+      prepared = prepare(body.query);
     } catch (err) {
       return fail([err instanceof GraphQLError ? err : { message: String(err) }]);
     }
-    const invalid = validate(deps.schema, document);
+    const { document, invalid } = prepared;
     if (invalid.length > 0) return fail(invalid);
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const operation = getOperationAST(document, operationName);
@@ -161,13 +186,13 @@ export function createGraphqlHandler(deps: HandlerDeps): Handler {
       search: [], lists: deps.lists, idempotency: deps.idempotency,
     };
     const result = await execute({
-      schema: deps.schema, document: withTypeMarkers(deps.schema, document), contextValue: context,
+      schema: deps.schema, document: (prepared.marked ??= withTypeMarkers(deps.schema, document)), contextValue: context,
       variableValues: rawVariables, operationName,
     });
     const data = result.data ?? null;
     const actual = Math.min(requested.cost, actualCost(costInput, data));
     deps.bucket.refund(requested.cost - actual);
-    stripMarkers(data);
+    if (data && prepared.marked !== document) stripMarkers(data);
     const extensions: Record<string, unknown> = { cost: costOf(requested.cost, actual) };
     if (context.search.length > 0) extensions.search = context.search;
     const answer: Record<string, unknown> = {};

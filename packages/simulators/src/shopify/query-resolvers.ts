@@ -1,9 +1,10 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import type { TimeBound } from '../common/time-index.js';
 import { compareKeys, paginate, type Connection, type SortKey } from './connection.js';
 import { badRequest, bool, list, obj, str, type Args, type Resolver, type SimContext } from './context.js';
 import { parseGid } from './gid.js';
 import type { ProductRecord } from './records.js';
-import { compileSearch, type SearchSpec } from './search.js';
+import { compileSearch, dateLowerBound, type SearchSpec } from './search.js';
 import { inventoryItemSearch, orderSearch, productSearch, variantSearch } from './search-specs.js';
 
 interface Listable {
@@ -19,6 +20,7 @@ const byId = <T extends { num: number }>(item: T): SortKey => ({ value: item.num
 function searchList<T extends Listable>(
   ctx: SimContext, info: GraphQLResolveInfo, args: Args,
   resource: string, all: () => Iterable<T>, spec: SearchSpec<T>, sorts: SortKeys<T>,
+  updatedFrom?: (from: TimeBound) => Iterable<T>,
 ): Connection<T> {
   const query = str(args.query) ?? '';
   const sortName = str(args.sortKey) ?? 'ID';
@@ -28,10 +30,14 @@ function searchList<T extends Listable>(
   if (compiled.warnings.length > 0) ctx.search.push({ path: responsePathAsArray(info.path), query, warnings: compiled.warnings });
   const compute = (): T[] => {
     const lagLimit = query && ctx.searchLagMs > 0 ? ctx.store.now().getTime() - ctx.searchLagMs : Infinity;
-    const items = [...all()].filter((r) => r.updatedAt.getTime() <= lagLimit && compiled.matches(r));
-    items.sort((a, b) => compareKeys(sortOf(a), sortOf(b)));
-    if (reverse) items.reverse();
-    return items;
+    // `updated_at:>` (a delta read) reads its index range, not every record; the query still filters.
+    const from = updatedFrom && dateLowerBound(query, 'updated_at');
+    const items = [...(from ? updatedFrom(from) : all())].filter((r) => r.updatedAt.getTime() <= lagLimit && compiled.matches(r));
+    // Each record's sort key once, not twice per comparison.
+    const keyed = items.map((item) => ({ item, key: sortOf(item) }));
+    keyed.sort((a, b) => compareKeys(a.key, b.key));
+    if (reverse) keyed.reverse();
+    return keyed.map((k) => k.item);
   };
   const sorted = query && ctx.searchLagMs > 0 ? compute() : ctx.lists.get(`${resource}|${query}|${sortName}|${reverse}`, ctx.store.version, compute);
   const page = paginate(sorted, sortOf, args, reverse);
@@ -88,7 +94,7 @@ export const queryResolvers: Record<string, Resolver> = {
   product: (_s, args, ctx) => ctx.store.products.get(str(args.id) ?? '') ?? null,
   productByIdentifier: (_s, args, ctx) => findProductByIdentifier(ctx, obj(args.identifier) ?? {}),
   products: (_s, args, ctx, info) =>
-    searchList(ctx, info, args, 'products', () => ctx.store.products.values(), productSearch(ctx.store), productSorts),
+    searchList(ctx, info, args, 'products', () => ctx.store.products.values(), productSearch(ctx.store), productSorts, (from) => ctx.store.productsUpdatedFrom(from)),
   productVariants: (_s, args, ctx, info) =>
     searchList(ctx, info, args, 'variants', () => ctx.store.variants.values(), variantSearch(ctx.store), {
       ID: byId,

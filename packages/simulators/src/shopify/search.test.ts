@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSearch, parseQuery, parseSearchDate, type SearchSpec } from './search.js';
+import { compileSearch, dateLowerBound, parseQuery, parseSearchDate, type SearchSpec } from './search.js';
 
 interface Row { title: string; status: string; updatedAt: Date; price: string }
 
@@ -62,5 +62,21 @@ describe('Shopify search syntax: escapes', () => {
         { field: 'status', comparator: ':', values: ['active'], negated: false },
       ],
     ]);
+  });
+});
+
+describe('Shopify search syntax: the updated_at lower bound an index can read from', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it('takes > / >= / : terms in every OR-group, the loosest group and the tightest term', () => {
+    expect(dateLowerBound("updated_at:>'2030-01-01T00:00:00Z'", 'updated_at')).toEqual({ at: at('2030-01-01T00:00:00Z'), id: Infinity, open: false });
+    expect(dateLowerBound("status:active updated_at:>='2030-01-01T00:00:00Z'", 'updated_at')).toEqual({ at: at('2030-01-01T00:00:00Z'), id: -Infinity, open: false });
+    expect(dateLowerBound("updated_at:>'2030-01-02' updated_at:>='2030-01-03' OR updated_at:'2030-01-01T10:00:00Z'", 'updated_at')?.at).toBe(at('2030-01-01T10:00:00Z'));
+    expect(dateLowerBound('updated_at:>2030-01-02,2030-01-01', 'updated_at')?.at).toBe(at('2030-01-01T00:00:00Z'));
+  });
+
+  it('gives none when a group is unbounded, negated, an upper bound or unreadable', () => {
+    for (const q of ["updated_at:>'2030-01-01' OR red", "-updated_at:<'2030-01-01'", "NOT updated_at:>'2030-01-01'", "updated_at:<'2030-01-01'", 'updated_at:>yesterday', 'AND', '', "updatedAt:>'2030-01-01'"]) {
+      expect(dateLowerBound(q, 'updated_at'), q).toBeUndefined();
+    }
   });
 });

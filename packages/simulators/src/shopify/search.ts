@@ -1,3 +1,5 @@
+import type { TimeBound } from '../common/time-index.js';
+
 // Shopify's search syntax, the subset we use: `field:value`, `field:>value` (also >=, <, <=),
 // quoted values, comma lists, a trailing `*` for prefixes, `-` / NOT, AND (implicit) and OR.
 // Unknown fields are ignored with a warning, as Shopify does: the reason a typo turns a
@@ -179,4 +181,29 @@ export function compileSearch<T>(query: string | null | undefined, spec: SearchS
     }),
   );
   return { matches: (record) => groups.some((g) => g.every((p) => p(record))), warnings };
+}
+
+/**
+ * The earliest `field` date a record can carry and still match `query`: each OR-group needs a
+ * plain `field:>x`, `field:>=x` or `field:x` term (terms the filter drops do not count). Lets
+ * a caller read a (date, id) index range instead of every record; the query still filters.
+ */
+export function dateLowerBound(query: string | null | undefined, field: string): TimeBound | undefined {
+  if (!query || !query.trim()) return undefined;
+  const groups = parseQuery(query);
+  let loosest: TimeBound | undefined;
+  for (const terms of groups) {
+    let tightest: TimeBound | undefined;
+    for (const term of terms) {
+      if (term.field !== field || term.negated || !(term.comparator === '>' || term.comparator === '>=' || term.comparator === ':')) continue;
+      const dates = term.values.map((v) => parseSearchDate(v)?.getTime());
+      if (dates.length === 0 || dates.some((d) => d === undefined)) continue;
+      // A comma list matches any of its values: the smallest bounds it.
+      const bound: TimeBound = { at: Math.min(...(dates as number[])), id: term.comparator === '>' ? Infinity : -Infinity, open: false };
+      if (!tightest || bound.at > tightest.at || (bound.at === tightest.at && bound.id > tightest.id)) tightest = bound;
+    }
+    if (!tightest) return undefined;
+    if (!loosest || tightest.at < loosest.at || (tightest.at === loosest.at && tightest.id < loosest.id)) loosest = tightest;
+  }
+  return loosest;
 }

@@ -1,4 +1,5 @@
 import type { SimClock } from '../common/clock.js';
+import { TimeIndex, type TimeBound } from '../common/time-index.js';
 import { isoSeconds, toGid, wholeSecond } from './gid.js';
 import type {
   InventoryItemRecord,
@@ -55,8 +56,21 @@ export class ShopifyStore {
   private nextNum = new Map<string, number>();
   /** Bumped on every change, so cached sorted lists know when they are stale. */
   version = 0;
+  /** Products by (updatedAt, num), for `updated_at:>` reads; every write of updatedAt must `touch` it. */
+  private readonly byUpdated = new TimeIndex(
+    (id) => {
+      const p = this.products.get(id);
+      return p && { at: p.updatedAt.getTime(), id: p.num };
+    },
+    () => this.products.keys(),
+  );
 
   constructor(private readonly clock: SimClock) {}
+
+  /** Products updated at or after `from` (a TimeBound on (updatedAt, num)), ordered by (updatedAt, num). */
+  productsUpdatedFrom(from: TimeBound): ProductRecord[] {
+    return this.byUpdated.range(from, null).map((id) => this.products.get(id) as ProductRecord);
+  }
 
   now(): Date {
     return wholeSecond(this.clock.now());
@@ -71,6 +85,7 @@ export class ShopifyStore {
   reset(): void {
     for (const map of [this.products, this.variants, this.inventoryItems, this.levels, this.locations, this.orders, this.byHandle]) map.clear();
     this.nextNum.clear();
+    this.byUpdated.reset();
     this.version += 1;
   }
 
@@ -114,6 +129,7 @@ export class ShopifyStore {
       updatedAt: input.updatedAt ? wholeSecond(input.updatedAt) : at,
     };
     this.products.set(id, product);
+    this.byUpdated.touch(id);
     this.byHandle.set(product.handle, id);
     for (const v of input.variants && input.variants.length > 0 ? input.variants : [{}]) this.addVariant(product, v, false);
     this.version += 1;
@@ -131,6 +147,7 @@ export class ShopifyStore {
 
   touch(product: ProductRecord): void {
     product.updatedAt = this.now();
+    this.byUpdated.touch(product.id);
     this.version += 1;
   }
 

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { builder } from '../../graphql/builder.js';
 import { badInput, userIdOf } from '../../graphql/context.js';
 import { ItemTypeEnum, SyncItemActionEnum, SyncProgressKindEnum, SyncRunStatusEnum } from '../../graphql/enums.js';
@@ -178,7 +179,11 @@ builder.queryField('productPreview', (t) =>
       const filter = normaliseFilterConfig(args.filter, ['filter']);
       if (!filter.ok) throw badInput(filter.errors.map((e) => `${(e.field ?? []).join('.')}: ${e.message}`).join('; '), 'filter');
       const result = await ctx.services.sync.productPreview(userIdOf(ctx), parseId(args.connectionId, 'connectionId'), filter.value, first, args.after ?? null);
-      if (!result.ok) throw badInput(result.errors[0]?.message ?? 'preview failed', 'connectionId');
+      if (!result.ok) {
+        const e = result.errors[0];
+        if (e && e.code.startsWith('PLATFORM')) throw new GraphQLError(e.message, { extensions: { code: e.code } });
+        throw badInput(e?.message ?? 'preview failed', 'connectionId');
+      }
       // Each edge's cursor is the page's cursor: the platforms page by page, not by row.
       const cursor = result.value.nextCursor ?? '';
       const edges = result.value.products.map((node) => ({ cursor, node }));

@@ -1,4 +1,5 @@
 import type { Actor } from '../../auth/actor.js';
+import { ConnectorError } from '../../connectors/errors.js';
 import type { FilterConfig } from '../../connectors/types.js';
 import type { Database } from '../../db/database.js';
 import type { ItemType, SyncHistory, SyncTrigger } from '../../generated/prisma/client.js';
@@ -68,7 +69,14 @@ export class SyncService {
     if (!connection) return fail(NOT_FOUND, 'no connection with this id', ['connectionId']);
     const connector = (await this.connectors.forUser(userId)).get(connectionId);
     if (!connector) return fail('CONNECTION_DISABLED', 'this connection is disabled or cannot be used', ['connectionId']);
-    const page = await connector.list('product', filter, after, first);
+    let page;
+    try {
+      page = await connector.list('product', filter, after, first);
+    } catch (err) {
+      // The platform's own message (bad cursor, search warning, auth failure) is the useful answer.
+      if (err instanceof ConnectorError) return fail(err.kind === 'auth' ? 'PLATFORM_AUTH' : 'PLATFORM_ERROR', `${connection.platform}: ${err.message}`, ['connectionId']);
+      throw err;
+    }
     const sourceIds = page.records.map((r) => r.id);
     const listed = await this.db.asUser(userId, (tx) =>
       tx.syncListItem.findMany({ where: { ...owned(userId), sourceConnectionId: connectionId, itemType: 'product', sourceId: { in: sourceIds } }, select: { sourceId: true } }),

@@ -31,18 +31,25 @@ export function executeQuery(query: Query, tables: Map<string, Table>, ctx: Valu
   shuffle(joined, random);
   if (query.orderBy.length > 0) {
     const keys = query.orderBy.map((o) => ({ fn: orderKey(o.expr, scope, projection), descending: o.descending }));
-    const compare = (a: JoinedRow, b: JoinedRow) => {
-      for (const k of keys) {
-        const c = sortCompare(k.fn(a), k.fn(b), ctx);
-        if (c !== 0) return k.descending ? -c : c;
+    // Each row's sort values once, not once per comparison (a lone row is never compared, nor evaluated).
+    const sorting = joined.map((row) => ({ row, values: joined.length > 1 ? keys.map((k) => k.fn(row)) : [] }));
+    const compare = (a: Sorting, b: Sorting) => {
+      for (let i = 0; i < keys.length; i++) {
+        const c = sortCompare(a.values[i] as Value, b.values[i] as Value, ctx);
+        if (c !== 0) return (keys[i] as { descending: boolean }).descending ? -c : c;
       }
       return 0;
     };
-    joined = smallest(joined, needed, compare);
+    joined = smallest(sorting, needed, compare).map((s) => s.row);
   }
   // Only the rows up to the requested page are projected; the total still counts them all.
   const rows = joined.slice(0, Math.min(needed, total)).map((row) => projection.map((p) => p.fn(row)));
   return { columns: projection.map((p) => p.name), rows, total };
+}
+
+interface Sorting {
+  row: JoinedRow;
+  values: Value[];
 }
 
 /** The `k` smallest items in order; a bounded heap keeps a first page out of 100,000 rows cheap. */

@@ -29,10 +29,6 @@ export class RecordRows<T> {
     records.watch((key) => this.changed(key));
   }
 
-  get indexed(): boolean {
-    return this.index !== null;
-  }
-
   private changed(key: string | null): void {
     this.list = null;
     if (key === null) {
@@ -72,9 +68,8 @@ export class RecordRows<T> {
   /** Rows whose (modified, id) is within the bounds, in the store's order as a scan would give them. */
   range(lower: TimeBound | null, upper: TimeBound | null): Row[] {
     if (!this.index) return this.all();
-    const keys = this.index.range(lower, upper);
-    const rank = (key: string) => this.ranks.get(key) ?? 0;
-    keys.sort((a, b) => rank(a) - rank(b));
-    return keys.map((key) => this.get(key) as Row);
+    const ranked = this.index.range(lower, upper).map((key) => ({ key, rank: this.ranks.get(key) ?? 0 }));
+    ranked.sort((a, b) => a.rank - b.rank);
+    return ranked.map((r) => this.get(r.key) as Row);
   }
 }
