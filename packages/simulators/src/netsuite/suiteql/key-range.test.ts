@@ -53,7 +53,7 @@ describe('modified-time index', () => {
     const froms = ['item', 'item LEFT JOIN inventoryitemlocations iil ON iil.item = item.id AND iil.location = 1'];
 
     let ranged = 0;
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 200; round++) {
       // Writes between reads: saves "now", saves in the past, deletes and re-adds.
       for (let w = pick(4); w > 0; w--) {
         const id = String(1 + pick(420));
@@ -73,7 +73,7 @@ describe('modified-time index', () => {
       if (parseSuiteQL(q).where && keyRange(parseSuiteQL(q).where!, 'item', 'lastmodifieddate', { aliases: new Map([['item', 'item'], ['iil', 'inventoryitemlocations']]), tables: indexed, ctx })) ranged += 1;
     }
     // All but the NOT shape read a range.
-    expect(ranged).toBeGreaterThan(200);
+    expect(ranged).toBeGreaterThan(140);
     store.items.clear();
     expect(executeQuery(parseSuiteQL(`SELECT id FROM item WHERE lastmodifieddate >= ${lit(T0)}`), indexed, ctx, random).total).toBe(0);
   });
