@@ -7,9 +7,9 @@ import type { Logger } from '../logger.js';
 import type { PubSub } from '../pubsub/pubsub.js';
 import type { ConnectorRegistry } from './connectors.js';
 import { forEachLimited } from './pool.js';
-import { processItem } from './process-item.js';
-import { countSelection, keyOf, listedFor, selectPage, sourceGroups, type Pass, type PageKey } from './selection.js';
-import { SyncStore } from './store.js';
+import { needsWrite, processItem } from './process-item.js';
+import { countSelection, keyOf, listedFor, PAGE_OMIT, selectLean, selectPage, sourceGroups, type LeanItem, type PageItem, type Pass, type PageKey } from './selection.js';
+import { SyncStore, Tally } from './store.js';
 import type { IdRange, Outcome, RunSyncOptions, SyncResult } from './types.js';
 
 export interface SyncEngineOptions {
@@ -93,7 +93,9 @@ export class SyncEngine {
     let resolveDone: () => void = () => undefined;
     const live: LiveRun = { runId, userId, cancelled: false, stopping: false, done: new Promise<void>((r) => (resolveDone = r)) };
     this.live.set(runId, live);
+    const tally = new Tally();
     const beat = setInterval(() => {
+      void this.store.flush(userId, runId, tally).catch(() => undefined);
       this.store.heartbeat(userId, runId, this.o.claimTtlMs).then(
         (r) => {
           if (r.cancelRequested) live.cancelled = true;
@@ -104,7 +106,7 @@ export class SyncEngine {
     let failure: unknown;
     try {
       const connectors = await this.o.connectors.forUser(userId);
-      const ctx: RunContext = { userId, runId, total, live, connectors, force: Boolean(opts.force) || opts.syncType === 'full', idRange: opts.idRange ?? null };
+      const ctx: RunContext = { userId, runId, total, live, connectors, tally, force: Boolean(opts.force) || opts.syncType === 'full', idRange: opts.idRange ?? null };
       if (ids || ctx.force) await this.readPass(ctx, { pass: 'all', ids, itemType: opts.itemType });
       else await this.deltaPasses(ctx, opts.itemType ?? null);
     } catch (err) {
@@ -112,6 +114,7 @@ export class SyncEngine {
       this.o.logger.error({ err, syncHistoryId: runId }, 'sync run failed');
     } finally {
       clearInterval(beat);
+      await this.store.flush(userId, runId, tally).catch((err: unknown) => this.o.logger.warn({ err, syncHistoryId: runId }, 'flushing counts failed'));
       await this.store.release(userId, runId).catch(() => undefined);
       this.live.delete(runId);
       resolveDone();
@@ -203,18 +206,37 @@ export class SyncEngine {
 
   // ---- passes -------------------------------------------------------------------------
 
-  /** Reads the selection page by page with readMany and processes it. */
+  /**
+   * Reads the selection page by page with readMany and processes it. Pages of 1,000: one
+   * NetSuite SuiteQL read, five Shopify nodes() reads of 200 (DESIGN §5 step 2).
+   */
   private async readPass(ctx: RunContext, sel: { pass: Pass; ids?: string[] | null; itemType?: RunSyncOptions['itemType']; fallback?: string[] }): Promise<void> {
+    const pageSize = this.o.pageSize ?? 1000;
+    if (sel.ids && sel.pass === 'all') {
+      // Given ids: order them once by priority, then take them a page at a time.
+      const ordered = await orderIds(this.o.db, ctx.userId, sel.ids, sel.itemType);
+      for (let i = 0; i < ordered.length; i += pageSize) {
+        const chunk = ordered.slice(i, i + pageSize);
+        const page = await this.o.db.asUser(ctx.userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: chunk }, userId: ctx.userId, isActive: true }, omit: PAGE_OMIT }));
+        const order = new Map(chunk.map((id, n) => [id, n]));
+        await this.processPage(ctx, page.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0)), null);
+      }
+      return;
+    }
     let after: PageKey | null = null;
-    const pageSize = this.o.pageSize ?? 500;
+    const filter = { userId: ctx.userId, runId: ctx.runId, itemType: sel.itemType, ids: sel.ids, pass: sel.pass, fallbackConnections: sel.fallback, idRange: ctx.idRange };
     for (;;) {
-      const page = await selectPage(this.o.db, { userId: ctx.userId, runId: ctx.runId, itemType: sel.itemType, ids: sel.ids, pass: sel.pass, fallbackConnections: sel.fallback, idRange: ctx.idRange }, after, pageSize);
-      if (page.length === 0) return;
-      after = keyOf(page[page.length - 1] as SyncListItem);
       if (sel.pass === 'untouched') {
-        await this.recordSkipped(ctx, page.map((item) => skipped(item, ctx.live.cancelled || ctx.live.stopping ? 'cancelled' : 'unchanged')));
+        // What no pass touched is unchanged: recorded from ids alone, no row read.
+        const lean = await selectLean(this.o.db, filter, after, pageSize);
+        if (lean.length === 0) return;
+        after = keyOf(lean[lean.length - 1] as LeanItem);
+        await this.recordSkipped(ctx, lean.map((item) => skipped(item, ctx.live.cancelled || ctx.live.stopping ? 'cancelled' : 'unchanged')));
         continue;
       }
+      const page = await selectPage(this.o.db, filter, after, pageSize);
+      if (page.length === 0) return;
+      after = keyOf(page[page.length - 1] as PageItem);
       await this.processPage(ctx, page, null);
       if (page.length < pageSize) return;
     }
@@ -246,25 +268,27 @@ export class SyncEngine {
         fallback.push(group.connectionId);
       }
     }
+    // Items of missing or disabled connections are read (and failed) rather than passed over as unchanged.
+    for (const [id, connector] of ctx.connectors) if (!connector) fallback.push(id);
     if (!this.stopped(ctx)) await this.readPass(ctx, { pass: 'candidates', itemType, fallback });
     await this.readPass(ctx, { pass: 'untouched', itemType });
   }
 
-  /** Claims a page, reads what it needs from the sources, decides and writes each item. */
-  private async processPage(ctx: RunContext, page: SyncListItem[], known: Map<string, SourceRecord> | null): Promise<void> {
+  /**
+   * Reads what a page needs from the sources, decides each item, and claims only the items
+   * it will write: unchanged items need no claim, so an unchanged page costs one read and
+   * one bulk record. A claimed item is decided again on its fresh row, so a run that lost
+   * the race to another never writes twice.
+   */
+  private async processPage(ctx: RunContext, page: PageItem[], known: Map<string, SourceRecord> | null): Promise<void> {
     if (this.stopped(ctx)) {
       await this.recordSkipped(ctx, page.map((i) => skipped(i, 'cancelled')));
       return;
     }
-    const claimed = await this.store.claim(ctx.userId, page.map((i) => i.id), ctx.runId, this.o.claimTtlMs);
-    const claimedIds = new Set(claimed.map((c) => c.id));
-    const notClaimed = page.filter((i) => !claimedIds.has(i.id));
-    if (notClaimed.length) await this.recordSkipped(ctx, notClaimed.map((i) => skipped(i, 'in_progress')));
-
     const records = new Map<string, SourceRecord | undefined>();
     const readErrors = new Map<string, string>();
-    const groups = new Map<string, SyncListItem[]>();
-    for (const item of claimed) {
+    const groups = new Map<string, PageItem[]>();
+    for (const item of page) {
       if (known?.has(item.sourceId)) {
         records.set(item.id, known.get(item.sourceId));
         continue;
@@ -273,7 +297,7 @@ export class SyncEngine {
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }
     for (const [, items] of groups) {
-      const first = items[0] as SyncListItem;
+      const first = items[0] as PageItem;
       const source = first.sourceConnectionId ? ctx.connectors.get(first.sourceConnectionId) : null;
       if (!source) continue;
       try {
@@ -286,8 +310,22 @@ export class SyncEngine {
     }
 
     const skippedOutcomes: Outcome[] = [];
+    const toWrite: PageItem[] = [];
+    const toRecord: PageItem[] = [];
+    for (const item of page) {
+      const record = records.get(item.id);
+      const hasSource = item.sourceConnectionId ? Boolean(ctx.connectors.get(item.sourceConnectionId)) : false;
+      const hasTarget = item.targetConnectionId ? Boolean(ctx.connectors.get(item.targetConnectionId)) : false;
+      if (!hasSource || !hasTarget || readErrors.has(item.id) || !record || record.unsyncable) toRecord.push(item);
+      else if (needsWrite(item, record, ctx.force)) toWrite.push(item);
+      else skippedOutcomes.push({ ...skipped(item, 'unchanged'), sourceVersion: record.updatedAt.toISOString() });
+    }
+    const claimed = await this.store.claim(ctx.userId, toWrite.map((i) => i.id), ctx.runId, this.o.claimTtlMs);
+    const claimedIds = new Set(claimed.map((c) => c.id));
+    for (const item of toWrite) if (!claimedIds.has(item.id)) skippedOutcomes.push(skipped(item, 'in_progress'));
+
     const notStarted = await forEachLimited(
-      claimed,
+      [...toRecord, ...claimed],
       this.o.itemConcurrency,
       async (item) => {
         const outcome = await this.decide(ctx, item, records.get(item.id), readErrors.get(item.id));
@@ -300,7 +338,7 @@ export class SyncEngine {
     await this.recordSkipped(ctx, skippedOutcomes);
   }
 
-  private async decide(ctx: RunContext, item: SyncListItem, record: SourceRecord | undefined, readError: string | undefined): Promise<Outcome> {
+  private async decide(ctx: RunContext, item: PageItem, record: SourceRecord | undefined, readError: string | undefined): Promise<Outcome> {
     const source: Connector | null | undefined = item.sourceConnectionId ? ctx.connectors.get(item.sourceConnectionId) : null;
     const target: Connector | null | undefined = item.targetConnectionId ? ctx.connectors.get(item.targetConnectionId) : null;
     if (!source) {
@@ -322,17 +360,20 @@ export class SyncEngine {
   }
 
   private async recordWritten(ctx: RunContext, o: Outcome): Promise<void> {
-    const { item, processed } = await this.store.recordOne(ctx.userId, ctx.runId, o);
+    const item = await this.store.recordOne(ctx.userId, ctx.runId, o);
+    const processed = ctx.tally.add(o.action);
     this.o.metrics?.itemFinished(o.action, o.reason, o.durationMs);
     if (o.action === 'failed') this.o.logger.warn({ syncHistoryId: ctx.runId, syncListItemId: o.itemId, sourceId: o.sourceId, reason: o.reason, error: o.error }, 'sync item failed');
     await this.publishProgress(ctx.userId, ctx.runId, 'item', { processed, total: ctx.total, itemId: o.itemId, action: o.action, error: o.error });
     if (item) await this.o.pubsub.publish('syncListItemUpdated', { userId: ctx.userId, item });
   }
 
+  /** Skipped outcomes are recorded in bulk with the run's pending counts (one transaction per page). */
   private async recordSkipped(ctx: RunContext, outcomes: Outcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    const processed = await this.store.recordSkipped(ctx.userId, ctx.runId, outcomes);
-    let n = processed - outcomes.length;
+    const first = ctx.tally.processed;
+    if (outcomes.length) ctx.tally.add('skipped', outcomes.length);
+    await this.store.recordSkipped(ctx.userId, ctx.runId, outcomes, ctx.tally);
+    let n = first;
     for (const o of outcomes) {
       this.o.metrics?.itemFinished(o.action, o.reason, o.durationMs);
       await this.publishProgress(ctx.userId, ctx.runId, 'item', { processed: ++n, total: ctx.total, itemId: o.itemId, action: 'skipped', error: null });
@@ -369,6 +410,7 @@ export class SyncEngine {
 
 interface RunContext {
   idRange: IdRange | null;
+  tally: Tally;
   userId: string;
   runId: string;
   total: number;
@@ -377,6 +419,18 @@ interface RunContext {
   force: boolean;
 }
 
-function skipped(item: SyncListItem, reason: Outcome['reason']): Outcome {
+/** The given ids of active items, ordered as a run takes them (priority, then age). */
+async function orderIds(db: Database, userId: string, ids: string[], itemType: RunSyncOptions['itemType']): Promise<string[]> {
+  const rows = await db.asUser(userId, (tx) =>
+    tx.syncListItem.findMany({
+      where: { userId, isActive: true, id: { in: ids }, ...(itemType ? { itemType } : {}) },
+      select: { id: true },
+      orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  );
+  return rows.map((r) => r.id);
+}
+
+function skipped(item: Pick<SyncListItem, 'id' | 'sourceId'>, reason: Outcome['reason']): Outcome {
   return { itemId: item.id, sourceId: item.sourceId, action: 'skipped', reason, changedFields: [], error: null, attempt: 1, durationMs: 0 };
 }

@@ -1,11 +1,12 @@
 import { ConnectorError } from '../connectors/errors.js';
 import type { CanonicalItem, Connector, ItemType, SourceRecord } from '../connectors/types.js';
 import type { SyncItemReason, SyncListItem } from '../generated/prisma/client.js';
+import type { PageItem } from './selection.js';
 import { changedFields, contentHash, mappedFields, readFieldValues } from './fields.js';
 import type { Outcome } from './types.js';
 
 export interface ItemContext {
-  item: SyncListItem;
+  item: PageItem;
   /** The source record, or undefined when the source no longer has it. */
   record: SourceRecord | undefined;
   target: Connector | null;
@@ -26,6 +27,12 @@ export function supportedDirection(type: ItemType, source: string, target: strin
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Whether an item must be written (DESIGN §5 step 3), without writing: the engine claims only these. */
+export function needsWrite(item: Pick<SyncListItem, 'syncMode' | 'contentHash' | 'targetId'>, record: SourceRecord, force: boolean): boolean {
+  if (force || item.syncMode === 'full' || !item.contentHash || !item.targetId) return true;
+  return item.contentHash !== contentHash(mappedFields(record.data));
+}
 
 /** Decides and, when needed, writes one item (DESIGN §5 steps 3–5). Never throws. */
 export async function processItem(ctx: ItemContext): Promise<Outcome> {

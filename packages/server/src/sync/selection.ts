@@ -38,7 +38,28 @@ export interface PageKey {
  *   and items of connections whose changed-since read failed;
  * - untouched: what this run has not recorded yet (skipped as unchanged).
  */
-export async function selectPage(db: Database, f: SelectionFilter, after: PageKey | null, limit: number): Promise<SyncListItem[]> {
+/** The columns a run decides on: not the wide metadata/filter/fields a page never needs. */
+export const PAGE_OMIT = { metadata: true, filterConfig: true, contentFields: true } as const;
+export type PageItem = Omit<SyncListItem, keyof typeof PAGE_OMIT> & { contentFields?: SyncListItem['contentFields'] };
+
+/** What the untouched pass needs to record an item as skipped. */
+export interface LeanItem {
+  id: string;
+  sourceId: string;
+  priority: number;
+  createdAt: Date;
+}
+
+export async function selectPage(db: Database, f: SelectionFilter, after: PageKey | null, limit: number): Promise<PageItem[]> {
+  const ids = await selectLean(db, f, after, limit);
+  if (ids.length === 0) return [];
+  const rows = await db.asUser(f.userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, omit: PAGE_OMIT }));
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+/** One page of the selection as (id, source id, order keys) only. */
+export async function selectLean(db: Database, f: SelectionFilter, after: PageKey | null, limit: number): Promise<LeanItem[]> {
   const conds: Prisma.Sql[] = [Prisma.sql`s.user_id = ${f.userId}::uuid`, Prisma.sql`s.is_active`];
   if (f.itemType) conds.push(Prisma.sql`s.item_type = ${f.itemType}::"ItemType"`);
   if (f.ids) conds.push(Prisma.sql`s.id = ANY(${f.ids}::uuid[])`);
@@ -47,25 +68,23 @@ export async function selectPage(db: Database, f: SelectionFilter, after: PageKe
   if (f.pass === 'candidates') {
     conds.push(Prisma.sql`(s.content_hash IS NULL OR s.target_id IS NULL OR s.sync_mode = 'full' OR s.item_type = 'inventory'
       OR (s.last_sync_status = 'failed' AND s.next_attempt_at IS NOT NULL AND s.next_attempt_at <= now())
-      OR s.source_connection_id = ANY(${f.fallbackConnections ?? []}::uuid[]))`);
+      OR s.source_connection_id = ANY(${f.fallbackConnections ?? []}::uuid[]) OR s.target_connection_id = ANY(${f.fallbackConnections ?? []}::uuid[])
+      OR s.source_connection_id IS NULL OR s.target_connection_id IS NULL)`);
   }
   if (after) {
     conds.push(Prisma.sql`(s.priority < ${after.priority} OR (s.priority = ${after.priority} AND (s.created_at, s.id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)))`);
   }
-  const ids = await db.asUser(f.userId, (tx) =>
-    tx.$queryRaw<Array<{ id: string }>>`
-      SELECT s.id FROM sync_list s LEFT JOIN sync_history_items h ON h.id = s.last_history_item_id
+  return db.asUser(f.userId, (tx) =>
+    tx.$queryRaw<LeanItem[]>`
+      SELECT s.id, s.source_id AS "sourceId", s.priority, s.created_at AS "createdAt"
+        FROM sync_list s LEFT JOIN sync_history_items h ON h.id = s.last_history_item_id
        WHERE ${Prisma.join(conds, ' AND ')}
        ORDER BY s.priority DESC, s.created_at, s.id
        LIMIT ${limit}`,
   );
-  if (ids.length === 0) return [];
-  const rows = await db.asUser(f.userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: ids.map((r) => r.id) } } }));
-  const order = new Map(ids.map((r, i) => [r.id, i]));
-  return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-export function keyOf(item: SyncListItem): PageKey {
+export function keyOf(item: Pick<SyncListItem, 'priority' | 'createdAt' | 'id'>): PageKey {
   return { priority: item.priority, createdAt: item.createdAt, id: item.id };
 }
 
@@ -77,7 +96,7 @@ export async function countSelection(db: Database, userId: string, itemType: Ite
 }
 
 /** Listed, active items of one source connection and type whose source ids a changed-since page returned. */
-export async function listedFor(db: Database, userId: string, connectionId: string, itemType: ItemType, sourceIds: string[], runId: string, range?: IdRange | null): Promise<SyncListItem[]> {
+export async function listedFor(db: Database, userId: string, connectionId: string, itemType: ItemType, sourceIds: string[], runId: string, range?: IdRange | null): Promise<PageItem[]> {
   if (sourceIds.length === 0) return [];
   const extra = rangeSql(range);
   return db.asUser(userId, async (tx) => {
@@ -87,7 +106,7 @@ export async function listedFor(db: Database, userId: string, connectionId: stri
          AND s.item_type = ${itemType}::"ItemType" AND s.source_id = ANY(${sourceIds}::text[])
          AND h.history_id IS DISTINCT FROM ${runId}::uuid ${extra.length ? Prisma.sql`AND ${Prisma.join(extra, ' AND ')}` : Prisma.empty}`;
     if (ids.length === 0) return [];
-    return tx.syncListItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }] });
+    return tx.syncListItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }], omit: PAGE_OMIT });
   });
 }
 

@@ -58,95 +58,84 @@ export class SyncStore {
     return this.db.asUser(userId, (tx) => tx.$executeRaw`UPDATE sync_list SET locked_until = NULL, locked_by = NULL WHERE locked_by = ${runId} AND user_id = ${userId}::uuid`);
   }
 
-  /** One written or failed item: its sync-list fields, its outcome row and the run's counters, atomically. */
-  async recordOne(userId: string, runId: string, o: Outcome): Promise<{ item: SyncListItem | null; processed: number }> {
-    return this.db.asUser(userId, async (tx) => {
-      // Removed mid-run: the outcome row is kept with sync_list_id null (DESIGN §10 Deletes).
-      const exists = await tx.syncListItem.findFirst({ where: { id: o.itemId, userId }, select: { id: true } });
-      const historyItem = await tx.syncHistoryItem.create({
-        data: {
-          userId,
-          historyId: runId,
-          syncListId: exists ? o.itemId : null,
-          sourceId: o.sourceId,
-          action: o.action,
-          reason: o.reason,
-          changedFields: o.changedFields,
-          error: o.error,
-          attempt: o.attempt,
-          durationMs: o.durationMs,
-        },
-      });
-      const item = exists ? await this.updateItem(tx, userId, runId, o, historyItem.id) : null;
-      const processed = await this.count(tx, runId, [o]);
-      return { item, processed };
-    });
-  }
-
-  private async updateItem(tx: Tx, userId: string, runId: string, o: Outcome, historyItemId: string): Promise<SyncListItem | null> {
+  /**
+   * One written or failed item: its outcome row and its sync-list fields in one statement
+   * (the run's counters are flushed separately, per page). An item removed mid-run keeps
+   * its outcome row with sync_list_id null (DESIGN §10 Deletes).
+   */
+  async recordOne(userId: string, runId: string, o: Outcome): Promise<SyncListItem | null> {
     const written = o.action === 'created' || o.action === 'updated';
-    const data: Prisma.SyncListItemUncheckedUpdateManyInput = { lastHistoryItemId: historyItemId };
-    if (o.sourceVersion) data.sourceVersion = o.sourceVersion;
-    if (written) {
-      Object.assign(data, {
-        lastSyncedAt: new Date(),
-        lastSyncStatus: 'success',
-        errorMessage: null,
-        attempts: 0,
-        nextAttemptAt: null,
-        contentHash: o.contentHash,
-        contentFields: o.contentFields,
-        ...(o.targetId !== undefined ? { targetId: o.targetId } : {}),
-      });
-    } else if (o.action === 'failed') {
-      Object.assign(data, {
-        lastSyncStatus: 'failed',
-        errorMessage: o.error,
-        attempts: { increment: 1 },
-        nextAttemptAt: o.nextAttemptAt ?? null,
-        ...(o.targetId !== undefined ? { targetId: o.targetId } : {}),
-      });
-    }
-    await tx.syncListItem.updateMany({ where: { id: o.itemId, userId }, data });
-    // Release only our own claim.
-    await tx.syncListItem.updateMany({ where: { id: o.itemId, lockedBy: runId }, data: { lockedUntil: null, lockedBy: null } });
-    return tx.syncListItem.findUnique({ where: { id: o.itemId } });
-  }
-
-  /** Skipped items in bulk: outcome rows, last result, claims released, counters. */
-  async recordSkipped(userId: string, runId: string, outcomes: Outcome[]): Promise<number> {
-    if (outcomes.length === 0) return this.db.asUser(userId, (tx) => this.count(tx, runId, []));
+    const failed = o.action === 'failed';
+    const target = o.targetId !== undefined;
     return this.db.asUser(userId, async (tx) => {
-      await tx.$executeRaw`
-        WITH input AS (
-          SELECT * FROM unnest(${outcomes.map((o) => o.itemId)}::uuid[], ${outcomes.map((o) => o.sourceId)}::text[],
-                               ${outcomes.map((o) => o.reason)}::text[], ${outcomes.map((o) => o.sourceVersion ?? null)}::text[])
-                 AS t(item_id, source_id, reason, source_version)
-        ), inserted AS (
-          INSERT INTO sync_history_items (id, user_id, history_id, sync_list_id, source_id, action, reason, changed_fields, attempt, duration_ms)
-          SELECT gen_random_uuid(), ${userId}::uuid, ${runId}::uuid, s.id, i.source_id, 'skipped', i.reason::"SyncItemReason", ARRAY[]::text[], 1, 0
-            FROM input i LEFT JOIN sync_list s ON s.id = i.item_id
-          RETURNING id, sync_list_id
-        )
-        UPDATE sync_list s SET last_history_item_id = inserted.id,
-               source_version = COALESCE(i.source_version, s.source_version),
-               locked_until = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_until END,
-               locked_by = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_by END
-          FROM inserted JOIN input i ON i.item_id = inserted.sync_list_id
-         WHERE s.id = inserted.sync_list_id`;
-      return this.count(tx, runId, outcomes);
+      const rows = await tx.$queryRaw<Array<{ id: string }>>`
+        WITH item AS (SELECT id FROM sync_list WHERE id = ${o.itemId}::uuid AND user_id = ${userId}::uuid),
+        h AS (
+          INSERT INTO sync_history_items (id, user_id, history_id, sync_list_id, source_id, action, reason, changed_fields, error, attempt, duration_ms)
+          VALUES (gen_random_uuid(), ${userId}::uuid, ${runId}::uuid, (SELECT id FROM item), ${o.sourceId}, ${o.action}::"SyncItemAction",
+                  ${o.reason}::"SyncItemReason", ${o.changedFields}::text[], ${o.error}, ${o.attempt}, ${o.durationMs})
+          RETURNING id, sync_list_id)
+        UPDATE sync_list s SET
+          last_history_item_id = h.id,
+          locked_until = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_until END,
+          locked_by = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_by END,
+          source_version = COALESCE(${o.sourceVersion ?? null}::text, s.source_version),
+          last_synced_at = CASE WHEN ${written} THEN now() ELSE s.last_synced_at END,
+          last_sync_status = CASE WHEN ${written} THEN 'success'::"SyncItemStatus" WHEN ${failed} THEN 'failed'::"SyncItemStatus" ELSE s.last_sync_status END,
+          error_message = CASE WHEN ${written} THEN NULL WHEN ${failed} THEN ${o.error} ELSE s.error_message END,
+          attempts = CASE WHEN ${written} THEN 0 WHEN ${failed} THEN s.attempts + 1 ELSE s.attempts END,
+          next_attempt_at = CASE WHEN ${written} THEN NULL WHEN ${failed} THEN ${o.nextAttemptAt ?? null}::timestamptz ELSE s.next_attempt_at END,
+          content_hash = CASE WHEN ${written} THEN ${o.contentHash ?? null} ELSE s.content_hash END,
+          content_fields = CASE WHEN ${written} THEN ${o.contentFields ? JSON.stringify(o.contentFields) : null}::jsonb ELSE s.content_fields END,
+          target_id = CASE WHEN ${target} THEN ${o.targetId ?? null} ELSE s.target_id END,
+          updated_at = now()
+        FROM h WHERE s.id = h.sync_list_id
+        RETURNING s.id`;
+      return rows.length ? tx.syncListItem.findUnique({ where: { id: o.itemId } }) : null;
     });
   }
 
-  /** Atomic counter updates, so batches of one run (and several instances) add up. */
-  private async count(tx: Tx, runId: string, outcomes: Outcome[]): Promise<number> {
-    const n = (a: string) => outcomes.filter((o) => o.action === a).length;
-    const rows = await tx.$queryRaw<Array<{ items_processed: number }>>`
-      UPDATE sync_history SET items_processed = items_processed + ${outcomes.length},
-             items_created = items_created + ${n('created')}, items_updated = items_updated + ${n('updated')},
-             items_failed = items_failed + ${n('failed')}, items_skipped = items_skipped + ${n('skipped')}
-       WHERE id = ${runId}::uuid RETURNING items_processed`;
-    return rows[0]?.items_processed ?? 0;
+  /** Skipped items in bulk: outcome rows, last result, claims released; plus the run's pending counters. */
+  async recordSkipped(userId: string, runId: string, outcomes: Outcome[], tally: Tally): Promise<void> {
+    if (outcomes.length === 0 && tally.isEmpty()) return;
+    await this.db.asUser(userId, async (tx) => {
+      if (outcomes.length) {
+        await tx.$executeRaw`
+          WITH input AS (
+            SELECT * FROM unnest(${outcomes.map((o) => o.itemId)}::uuid[], ${outcomes.map((o) => o.sourceId)}::text[],
+                                 ${outcomes.map((o) => o.reason)}::text[], ${outcomes.map((o) => o.sourceVersion ?? null)}::text[])
+                   AS t(item_id, source_id, reason, source_version)
+          ), inserted AS (
+            INSERT INTO sync_history_items (id, user_id, history_id, sync_list_id, source_id, action, reason, changed_fields, attempt, duration_ms)
+            SELECT gen_random_uuid(), ${userId}::uuid, ${runId}::uuid, s.id, i.source_id, 'skipped', i.reason::"SyncItemReason", ARRAY[]::text[], 1, 0
+              FROM input i LEFT JOIN sync_list s ON s.id = i.item_id
+            RETURNING id, sync_list_id
+          )
+          UPDATE sync_list s SET last_history_item_id = inserted.id,
+                 source_version = COALESCE(i.source_version, s.source_version),
+                 locked_until = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_until END,
+                 locked_by = CASE WHEN s.locked_by = ${runId} THEN NULL ELSE s.locked_by END
+            FROM inserted JOIN input i ON i.item_id = inserted.sync_list_id
+           WHERE s.id = inserted.sync_list_id`;
+      }
+      await this.flushTally(tx, runId, tally);
+    });
+  }
+
+  async flush(userId: string, runId: string, tally: Tally): Promise<void> {
+    if (tally.isEmpty()) return;
+    await this.db.asUser(userId, (tx) => this.flushTally(tx, runId, tally));
+  }
+
+  /** Adds the run's pending counts atomically, so batches of one run (and several instances) add up. */
+  private async flushTally(tx: Tx, runId: string, tally: Tally): Promise<void> {
+    const d = tally.take();
+    if (d.processed === 0) return;
+    await tx.$executeRaw`
+      UPDATE sync_history SET items_processed = items_processed + ${d.processed},
+             items_created = items_created + ${d.created}, items_updated = items_updated + ${d.updated},
+             items_failed = items_failed + ${d.failed}, items_skipped = items_skipped + ${d.skipped}
+       WHERE id = ${runId}::uuid`;
   }
 
   /** Closes the run: completed, failed (all that was attempted failed) or partial_success. */
@@ -193,5 +182,29 @@ export class SyncStore {
         update: { watermarkAt: at, watermarkId: id },
       }),
     );
+  }
+}
+
+/** A run's counts not yet written to its row (kept in memory, flushed per page and at close). */
+export class Tally {
+  private pending = { processed: 0, created: 0, updated: 0, failed: 0, skipped: 0 };
+  /** Items this call has counted, flushed or not (the ITEM events' running count). */
+  processed = 0;
+
+  add(action: Outcome['action'], n = 1): number {
+    this.pending.processed += n;
+    this.pending[action] += n;
+    this.processed += n;
+    return this.processed;
+  }
+
+  isEmpty(): boolean {
+    return this.pending.processed === 0;
+  }
+
+  take(): { processed: number; created: number; updated: number; failed: number; skipped: number } {
+    const out = this.pending;
+    this.pending = { processed: 0, created: 0, updated: 0, failed: 0, skipped: 0 };
+    return out;
   }
 }

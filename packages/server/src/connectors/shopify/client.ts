@@ -103,7 +103,8 @@ export class ShopifyClient {
       const serverTime = date ? new Date(date) : undefined;
       return { data: answer.data as T, serverTime: serverTime && !Number.isNaN(serverTime.getTime()) ? serverTime : undefined, cost: answer.cost };
     } finally {
-      await limiter.report(settings.shopKey, call.cost, status);
+      // Not awaited: the answer is usable now, and a shared limiter's report is a round trip.
+      void Promise.resolve(limiter.report(settings.shopKey, call.cost, status)).catch(() => undefined);
     }
   }
 
