@@ -44,11 +44,17 @@ export class Database {
     }
   }
 
-  asUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * `bookkeeping`: the sync engine's own records (outcomes, counters, claims), which a crash
+   * may lose without harm (target writes are idempotent, claims expire): their commit does
+   * not wait for the disk flush. Visibility to other sessions is unchanged.
+   */
+  asUser<T>(userId: string, fn: (tx: Tx) => Promise<T>, opts: { bookkeeping?: boolean } = {}): Promise<T> {
     return this.prisma.$transaction(async (tx) => {
-      // One round trip: role and user id, both transaction-local.
+      // One round trip: role, user id (and commit mode), all transaction-local.
       const role = rlsSwitch.enabled ? APP_ROLE : SERVICE_ROLE;
-      await tx.$executeRaw`SELECT set_config('role', ${role}, true), set_config('app.user_id', ${userId}, true)`;
+      const commit = opts.bookkeeping ? 'off' : 'on';
+      await tx.$executeRaw`SELECT set_config('role', ${role}, true), set_config('app.user_id', ${userId}, true), set_config('synchronous_commit', ${commit}, true)`;
       return fn(tx);
     }, TX_OPTIONS);
   }

@@ -83,8 +83,13 @@ export class JobQueue {
 
   async work(concurrency: number, handler: (job: UserBatchJob, retry: number) => Promise<void>, onDead: (job: UserBatchJob) => Promise<void>): Promise<void> {
     for (let i = 0; i < concurrency; i++) {
-      await this.boss.work<UserBatchJob>(SCHEDULED_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true, priority: true }, async ([job]) => {
-        if (job) await handler(job.data, job.retryCount);
+      let workerId = '';
+      workerId = await this.boss.work<UserBatchJob>(SCHEDULED_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true, priority: true }, async ([job]) => {
+        if (!job) return;
+        await handler(job.data, job.retryCount);
+        // pg-boss waits out the polling interval after every job; while jobs remain, fetch
+        // the next at once (measured: 2 jobs/s per worker otherwise, for 0.2 s jobs).
+        if (workerId) this.boss.notifyWorker(workerId);
       });
     }
     await this.boss.work<UserBatchJob>(SCHEDULED_DEAD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {

@@ -95,7 +95,11 @@ export class ScheduledSyncService {
   async processJob(job: UserBatchJob, retry = 0): Promise<void> {
     try {
       // Which instance worked on the row (the last batch's, when several did).
-      await this.o.db.asService((tx) => tx.syncHistory.updateMany({ where: { id: job.userRunId }, data: { instanceId: this.o.engine.instanceId } }));
+      // A user row starts when its first batch does, not when the tick queued it.
+      await this.o.db.asService(
+        (tx) => tx.$executeRaw`UPDATE sync_history SET instance_id = ${this.o.engine.instanceId},
+                  started_at = CASE WHEN started_at = created_at THEN now() ELSE started_at END WHERE id = ${job.userRunId}::uuid`,
+      );
       await this.o.engine.runSync({
         actor: SYSTEM_ACTOR,
         userId: job.userId,

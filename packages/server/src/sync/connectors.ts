@@ -6,6 +6,8 @@ import type { Logger } from '../logger.js';
 import { openConnector } from '../modules/connections/open-connector.js';
 import { parseAllowedHosts } from '../modules/connections/outbound.js';
 
+const MAX_CACHED = 200;
+
 export interface ConnectorRegistryOptions {
   db: Database;
   cipher: CredentialCipher;
@@ -41,12 +43,17 @@ export class ConnectorRegistry {
       const version = row.updatedAt.getTime();
       const cached = this.cache.get(row.id);
       if (cached && cached.version === version) {
+        // Most recently used last: the Map's order is the eviction order.
+        this.cache.delete(row.id);
+        this.cache.set(row.id, cached);
         out.set(row.id, cached.connector);
         continue;
       }
       const opened = openConnector({ cipher: this.o.cipher, allowed: this.allowed, factory: this.o.factory, connectorDeps: this.o.deps }, row);
       if (opened.ok) {
         this.cache.set(row.id, { version, connector: opened.value.connector });
+        // Bounded: thousands of users' connections must not stay in memory forever.
+        if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
         out.set(row.id, opened.value.connector);
       } else {
         this.o.logger.warn({ connectionId: row.id, reason: opened.errors[0]?.message }, 'connection cannot be used');

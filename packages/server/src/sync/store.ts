@@ -40,6 +40,7 @@ export class SyncStore {
          WHERE id = ANY(${ids}::uuid[]) AND user_id = ${userId}::uuid AND is_active
            AND (locked_until IS NULL OR locked_until < now() OR locked_by = ${runId})
         RETURNING id`,
+      { bookkeeping: true },
     );
     if (rows.length === 0) return [];
     return this.db.asUser(userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: rows.map((r) => r.id) } } }));
@@ -51,11 +52,11 @@ export class SyncStore {
       await tx.$executeRaw`UPDATE sync_list SET locked_until = now() + make_interval(secs => ${ttlMs / 1000}) WHERE locked_by = ${runId} AND user_id = ${userId}::uuid`;
       const run = await tx.syncHistory.update({ where: { id: runId }, data: { heartbeatAt: new Date() }, select: { cancelRequested: true } });
       return run;
-    });
+    }, { bookkeeping: true });
   }
 
   release(userId: string, runId: string): Promise<number> {
-    return this.db.asUser(userId, (tx) => tx.$executeRaw`UPDATE sync_list SET locked_until = NULL, locked_by = NULL WHERE locked_by = ${runId} AND user_id = ${userId}::uuid`);
+    return this.db.asUser(userId, (tx) => tx.$executeRaw`UPDATE sync_list SET locked_until = NULL, locked_by = NULL WHERE locked_by = ${runId} AND user_id = ${userId}::uuid`, { bookkeeping: true });
   }
 
   /**
@@ -92,7 +93,7 @@ export class SyncStore {
         FROM h WHERE s.id = h.sync_list_id
         RETURNING s.id`;
       return rows.length ? tx.syncListItem.findUnique({ where: { id: o.itemId } }) : null;
-    });
+    }, { bookkeeping: true });
   }
 
   /** Skipped items in bulk: outcome rows, last result, claims released; plus the run's pending counters. */
@@ -119,12 +120,12 @@ export class SyncStore {
            WHERE s.id = inserted.sync_list_id`;
       }
       await this.flushTally(tx, runId, tally);
-    });
+    }, { bookkeeping: true });
   }
 
   async flush(userId: string, runId: string, tally: Tally): Promise<void> {
     if (tally.isEmpty()) return;
-    await this.db.asUser(userId, (tx) => this.flushTally(tx, runId, tally));
+    await this.db.asUser(userId, (tx) => this.flushTally(tx, runId, tally), { bookkeeping: true });
   }
 
   /** Adds the run's pending counts atomically, so batches of one run (and several instances) add up. */
