@@ -8,7 +8,7 @@ import type { PubSub } from '../pubsub/pubsub.js';
 import type { ConnectorRegistry } from './connectors.js';
 import { forEachLimited } from './pool.js';
 import { needsWrite, processItem } from './process-item.js';
-import { countSelection, keyOf, listedFor, PAGE_OMIT, selectLean, selectPage, sourceGroups, type LeanItem, type PageItem, type Pass, type PageKey } from './selection.js';
+import { countSelection, keyOf, listedFor, readPageItems, selectLean, selectPage, sourceGroups, type LeanItem, type PageItem, type Pass, type PageKey } from './selection.js';
 import { SyncStore, Tally } from './store.js';
 import type { IdRange, Outcome, RunSyncOptions, SyncResult } from './types.js';
 
@@ -217,7 +217,7 @@ export class SyncEngine {
       const ordered = await orderIds(this.o.db, ctx.userId, sel.ids, sel.itemType);
       for (let i = 0; i < ordered.length; i += pageSize) {
         const chunk = ordered.slice(i, i + pageSize);
-        const page = await this.o.db.asUser(ctx.userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: chunk }, userId: ctx.userId, isActive: true }, omit: PAGE_OMIT }));
+        const page = await readPageItems(this.o.db, ctx.userId, chunk);
         const order = new Map(chunk.map((id, n) => [id, n]));
         await this.processPage(ctx, page.sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0)), null);
       }

@@ -42,6 +42,26 @@ export interface PageKey {
 export const PAGE_OMIT = { metadata: true, filterConfig: true, contentFields: true } as const;
 export type PageItem = Omit<SyncListItem, keyof typeof PAGE_OMIT> & { contentFields?: SyncListItem['contentFields'] };
 
+/**
+ * Page rows by raw SQL under the caller's RLS transaction: Prisma's model decoding of
+ * thousands of wide rows cost more than the rest of an unchanged run (measured).
+ */
+export async function readPageItems(db: Database, userId: string, ids: string[]): Promise<PageItem[]> {
+  if (ids.length === 0) return [];
+  return db.asUser(userId, (tx) =>
+    tx.$queryRaw<PageItem[]>`
+      SELECT id, user_id AS "userId", item_type::text AS "itemType", source_platform::text AS "sourcePlatform",
+             target_platform::text AS "targetPlatform", source_connection_id AS "sourceConnectionId",
+             target_connection_id AS "targetConnectionId", source_id AS "sourceId", target_id AS "targetId",
+             sync_mode::text AS "syncMode", is_active AS "isActive", last_synced_at AS "lastSyncedAt",
+             last_sync_status::text AS "lastSyncStatus", error_message AS "errorMessage", source_version AS "sourceVersion",
+             content_hash AS "contentHash", attempts, next_attempt_at AS "nextAttemptAt", locked_until AS "lockedUntil",
+             locked_by AS "lockedBy", priority, last_history_item_id AS "lastHistoryItemId", created_at AS "createdAt",
+             updated_at AS "updatedAt"
+        FROM sync_list WHERE id = ANY(${ids}::uuid[]) AND user_id = ${userId}::uuid AND is_active`,
+  );
+}
+
 /** What the untouched pass needs to record an item as skipped. */
 export interface LeanItem {
   id: string;
@@ -53,7 +73,7 @@ export interface LeanItem {
 export async function selectPage(db: Database, f: SelectionFilter, after: PageKey | null, limit: number): Promise<PageItem[]> {
   const ids = await selectLean(db, f, after, limit);
   if (ids.length === 0) return [];
-  const rows = await db.asUser(f.userId, (tx) => tx.syncListItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, omit: PAGE_OMIT }));
+  const rows = await readPageItems(db, f.userId, ids.map((r) => r.id));
   const order = new Map(ids.map((r, i) => [r.id, i]));
   return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
