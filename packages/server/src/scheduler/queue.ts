@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 export const SCHEDULED_QUEUE = 'synclane-scheduled-sync';
 export const SCHEDULED_DEAD_QUEUE = 'synclane-scheduled-sync-dead';
 const SCHEMA = 'pgboss';
+// Any constant shared by every instance.
+const QUEUE_SETUP_LOCK = 7_412_990_312;
 
 export interface UserBatchJob {
   systemId: string;
@@ -49,19 +51,35 @@ export class JobQueue {
 
   async start(): Promise<void> {
     await this.boss.start();
-    const options = { retryLimit: this.o.retryLimit, retryDelay: 0, expireInSeconds: this.o.expireInSeconds, deadLetter: SCHEDULED_DEAD_QUEUE };
-    for (const [name, opts] of [[SCHEDULED_DEAD_QUEUE, { retryLimit: 2 }], [SCHEDULED_QUEUE, options]] as const) {
-      if (!(await this.boss.getQueue(name))) {
-        await this.boss.createQueue(name, { name, ...opts }).catch((err: unknown) => {
-          // Another instance created it first.
-          if (!/already exists|duplicate/i.test(String(err))) throw err;
-        });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.setUpQueues();
+        return;
+      } catch (err) {
+        // Instances starting together on a fresh database can still trip over each other.
+        if (attempt >= 5 || !/deadlock|already exists|duplicate key|could not serialize/i.test(String(err))) throw err;
+        this.o.logger.warn({ err: String(err), attempt }, 'job queue start raced another instance; retrying');
+        await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 200));
       }
     }
-    // The tick enqueues as the service role (it counts the rows it creates in one transaction).
-    await this.o.db.pool.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}`).catch((err: unknown) => {
-      this.o.logger.warn({ err }, 'could not grant the service role access to the job queue');
-    });
+  }
+
+  private async setUpQueues(): Promise<void> {
+    // Queue creation and grants run one instance at a time: concurrent GRANT ... ON ALL
+    // TABLES from two starting instances deadlocked (seen in CI).
+    const client = await this.o.db.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+      const options = { retryLimit: this.o.retryLimit, retryDelay: 0, expireInSeconds: this.o.expireInSeconds, deadLetter: SCHEDULED_DEAD_QUEUE };
+      for (const [name, opts] of [[SCHEDULED_DEAD_QUEUE, { retryLimit: 2 }], [SCHEDULED_QUEUE, options]] as const) {
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, ...opts });
+      }
+      // The tick enqueues as the service role (it counts the rows it creates in one transaction).
+      await client.query(`GRANT USAGE ON SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${SCHEMA} TO ${SERVICE_ROLE}`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]).catch(() => undefined);
+      client.release();
+    }
   }
 
   /** Inserts jobs with the caller's client, inside its transaction. */
