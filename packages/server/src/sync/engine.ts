@@ -104,9 +104,10 @@ export class SyncEngine {
       );
     }, this.o.heartbeatMs);
     let failure: unknown;
+    let ctx: RunContext | undefined;
     try {
       const connectors = await this.o.connectors.forUser(userId);
-      const ctx: RunContext = { userId, runId, total, live, connectors, tally, force: Boolean(opts.force) || opts.syncType === 'full', idRange: opts.idRange ?? null };
+      ctx = { userId, runId, total, live, connectors, tally, force: Boolean(opts.force) || opts.syncType === 'full', idRange: opts.idRange ?? null, claimed: false };
       if (ids || ctx.force) await this.readPass(ctx, { pass: 'all', ids, itemType: opts.itemType });
       else await this.deltaPasses(ctx, opts.itemType ?? null);
     } catch (err) {
@@ -115,26 +116,26 @@ export class SyncEngine {
     } finally {
       clearInterval(beat);
       await this.store.flush(userId, runId, tally).catch((err: unknown) => this.o.logger.warn({ err, syncHistoryId: runId }, 'flushing counts failed'));
-      await this.store.release(userId, runId).catch(() => undefined);
+      if (ctx?.claimed) await this.store.release(userId, runId).catch(() => undefined);
       this.live.delete(runId);
       resolveDone();
     }
-    let closed: SyncHistory | null = null;
-    if (!opts.keepOpen) {
-      const reason = live.stopping ? 'shutdown' : failure ? `error: ${failure instanceof Error ? failure.message : String(failure)}` : live.cancelled ? 'cancelled' : undefined;
-      closed = await this.store.closeRun(userId, runId, { reason, forceFailed: live.stopping || Boolean(failure) });
+    if (opts.keepOpen) {
+      // A batch of a row its owner closes later: the row holds the counts, no need to read it back.
+      if (failure) throw failure;
+      return { syncHistoryId: runId, status: 'running', itemsProcessed: tally.processed, itemsCreated: 0, itemsUpdated: 0, itemsFailed: 0, itemsSkipped: 0, duration: Date.now() - started, errors: [] };
     }
+    const reason = live.stopping ? 'shutdown' : failure ? `error: ${failure instanceof Error ? failure.message : String(failure)}` : live.cancelled ? 'cancelled' : undefined;
+    const closed = await this.store.closeRun(userId, runId, { reason, forceFailed: live.stopping || Boolean(failure) });
     const final = closed ?? (await this.store.getRun(userId, runId));
     if (!final) throw new Error(`sync run ${runId} vanished`);
-    if (!opts.keepOpen) {
-      await this.publishProgress(userId, runId, 'finished', { processed: final.itemsProcessed, total: final.itemsTotal, run: final });
-      this.o.metrics?.runFinished(final.syncType, final.status, final.durationMs ?? Date.now() - started);
-      this.o.logger.info(
-        { syncHistoryId: runId, status: final.status, processed: final.itemsProcessed, created: final.itemsCreated, updated: final.itemsUpdated, skipped: final.itemsSkipped, failed: final.itemsFailed, durationMs: final.durationMs },
-        'sync run finished',
-      );
-    }
-    if (failure && !opts.keepOpen && !live.stopping) throw failure;
+    await this.publishProgress(userId, runId, 'finished', { processed: final.itemsProcessed, total: final.itemsTotal, run: final });
+    this.o.metrics?.runFinished(final.syncType, final.status, final.durationMs ?? Date.now() - started);
+    this.o.logger.info(
+      { syncHistoryId: runId, status: final.status, processed: final.itemsProcessed, created: final.itemsCreated, updated: final.itemsUpdated, skipped: final.itemsSkipped, failed: final.itemsFailed, durationMs: final.durationMs },
+      'sync run finished',
+    );
+    if (failure && !live.stopping) throw failure;
     return this.resultOf(userId, final);
   }
 
@@ -232,6 +233,7 @@ export class SyncEngine {
         if (lean.length === 0) return;
         after = keyOf(lean[lean.length - 1] as LeanItem);
         await this.recordSkipped(ctx, lean.map((item) => skipped(item, ctx.live.cancelled || ctx.live.stopping ? 'cancelled' : 'unchanged')));
+        if (lean.length < pageSize) return;
         continue;
       }
       const page = await selectPage(this.o.db, filter, after, pageSize);
@@ -321,6 +323,7 @@ export class SyncEngine {
       else skippedOutcomes.push({ ...skipped(item, 'unchanged'), sourceVersion: record.updatedAt.toISOString() });
     }
     const claimed = await this.store.claim(ctx.userId, toWrite.map((i) => i.id), ctx.runId, this.o.claimTtlMs);
+    if (claimed.length) ctx.claimed = true;
     const claimedIds = new Set(claimed.map((c) => c.id));
     for (const item of toWrite) if (!claimedIds.has(item.id)) skippedOutcomes.push(skipped(item, 'in_progress'));
 
@@ -410,6 +413,8 @@ export class SyncEngine {
 
 interface RunContext {
   idRange: IdRange | null;
+  /** Whether this call claimed anything (else there is nothing to release). */
+  claimed: boolean;
   tally: Tally;
   userId: string;
   runId: string;
