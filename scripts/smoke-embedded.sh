@@ -10,8 +10,10 @@ export DATA_DIR PORT HOST=127.0.0.1 SYNC_CRON=off LOG_LEVEL=warn
 unset DATABASE_URL REDIS_URL
 LOG="$DATA_DIR/server.log"
 
+# The server itself (node with the tsx loader), not pnpm or the tsx CLI around it: those
+# wrappers left the real server running after they were stopped.
 start() {
-  npx -y pnpm@10.34.8 --filter @synclane/server start >>"$LOG" 2>&1 &
+  (cd packages/server && exec node --import "$PWD/../../node_modules/tsx/dist/loader.mjs" src/main.ts) >>"$LOG" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && return 0
@@ -21,10 +23,16 @@ start() {
   echo "smoke: server not ready in 120 s"; tail -50 "$LOG"; exit 1
 }
 stop() {
-  pkill -TERM -P "$PID" 2>/dev/null || true
   kill -TERM "$PID" 2>/dev/null || true
-  for _ in $(seq 1 30); do kill -0 "$PID" 2>/dev/null || return 0; sleep 0.5; done
-  echo "smoke: server did not stop within 15 s"; exit 1
+  for _ in $(seq 1 30); do
+    if ! kill -0 "$PID" 2>/dev/null; then
+      # Nothing may keep listening after the server stopped.
+      if curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then echo "smoke: something still answers on $PORT"; exit 1; fi
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "smoke: server did not stop within 15 s"; kill -KILL "$PID" 2>/dev/null; exit 1
 }
 me() {
   local token

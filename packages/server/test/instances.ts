@@ -11,6 +11,13 @@ const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // SIGKILL of the child would not reach.
 const tsxLoader = pathToFileURL(resolve(packageDir, '../../node_modules/tsx/dist/loader.mjs')).href;
 
+// Whatever a test leaves running dies with the test worker: a server process must never
+// outlive the suite (one was found still listening after a CI run).
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 export interface Instance {
   url: string;
   process: ChildProcess;
@@ -54,6 +61,8 @@ export async function startInstance(databaseUrl: string, env: Record<string, str
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
