@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../auth/tokens.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { gqlAt, startInstance, type Instance } from '../../test/instances.js';
-import { capability, describeIf } from '../../test/require.js';
+import { describeIf } from '../../test/require.js';
+import { redisCapability } from '../../test/redis.js';
 import { TEST_JWT_SECRET } from '../../test/server.js';
 import { collect, wsClient } from '../../test/ws.js';
 import { Database } from '../db/database.js';
@@ -132,16 +133,7 @@ describe('two instances on one database', () => {
   }, 180_000);
 });
 
-const redis = await capability('redis', async () => {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  try {
-    await client.connect();
-    await client.ping();
-  } finally {
-    client.disconnect();
-  }
-});
+const redis = await redisCapability();
 
 describeIf(redis)('Redis fan-out', () => {
   it('delivers progress of a run on instance B to a subscriber on instance A', async () => {

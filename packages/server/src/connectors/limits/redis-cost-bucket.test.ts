@@ -1,23 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
-import { capability, describeIf } from '../../../test/require.js';
+import { describeIf } from '../../../test/require.js';
+import { REDIS_URL, redisCapability } from '../../../test/redis.js';
 import { RedisCostLimiter, type RedisCostLimiterOptions } from './redis-cost-bucket.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await capability('Redis', async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  let cause: Error | undefined;
-  probe.on('error', (err: Error) => (cause ??= err));
-  try {
-    await probe.connect();
-    await probe.ping();
-  } catch (err) {
-    throw cause ?? err;
-  } finally {
-    probe.disconnect();
-  }
-});
+const redisUp = await redisCapability();
 
 const prefix = `synclane:test:${randomBytes(4).toString('hex')}:`;
 const connections: Redis[] = [];

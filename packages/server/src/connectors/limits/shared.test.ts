@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
-import { capability, itIf } from '../../../test/require.js';
+import { itIf } from '../../../test/require.js';
+import { REDIS_URL, redisCapability } from '../../../test/redis.js';
 import { createLogger } from '../../logger.js';
 import { PgConcurrencyLimiter } from './pg-concurrency.js';
 import { PgCostLimiter } from './pg-cost-bucket.js';
@@ -11,20 +12,7 @@ import { RedisConcurrencyLimiter } from './redis-concurrency.js';
 import { RedisCostLimiter } from './redis-cost-bucket.js';
 import { createSharedLimiters } from './shared.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisUp = await capability('Redis', async () => {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  let cause: Error | undefined;
-  probe.on('error', (err: Error) => (cause ??= err));
-  try {
-    await probe.connect();
-    await probe.ping();
-  } catch (err) {
-    throw cause ?? err;
-  } finally {
-    probe.disconnect();
-  }
-});
+const redisUp = await redisCapability();
 
 const logger = createLogger('silent');
 const key = `shared-test-${randomBytes(4).toString('hex')}`;
